@@ -1,0 +1,37 @@
+"""Building blocks shared by every data model: strict fields, two-language text."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, RootModel, StringConstraints
+
+LANGUAGES = ("sv", "en")
+
+NonEmptyStr = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors, values are never coerced between types."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+
+
+class Text(Strict):
+    """A text in both languages: `{sv: …, en: …}`."""
+
+    sv: NonEmptyStr
+    en: NonEmptyStr
+
+    def __call__(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+class Catalogue(RootModel[dict[NonEmptyStr, Text]]):
+    """data/strings.yml: the words that templates print, keyed by id."""
+
+    def text(self, key: str, lang: str) -> str:
+        try:
+            return self.root[key](lang)
+        except KeyError:
+            raise KeyError(f"data/strings.yml has no entry '{key}'") from None
