@@ -1,0 +1,97 @@
+"""Shared fixtures: the real site built once per session, served on loopback,
+and Debian's Chromium for Playwright (browser downloads do not work here)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+    "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]
+
+
+def run_build(dest: Path, project: Path = ROOT) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of project into dest (never -q: it hides warnings)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
+         str(project / "mkdocs.yml"), "-d", str(dest)],
+        cwd=project, env=env, capture_output=True, text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    """The whole site, built once per test session."""
+    dest = tmp_path_factory.mktemp("site")
+    result = run_build(dest)
+    assert result.returncode == 0, result.stderr[-4000:]
+    return dest
+
+
+@pytest.fixture(scope="session")
+def html_pages(site_dir) -> list[Path]:
+    """Every content page of both languages (404 pages excluded)."""
+    return sorted(p for p in site_dir.rglob("*.html") if p.name != "404.html")
+
+
+@functools.lru_cache(maxsize=None)
+def _soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+@pytest.fixture(scope="session")
+def soup():
+    """soup(path) -> parsed built HTML, cached."""
+    return _soup
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep pytest output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir) -> str:
+    """The built site served over HTTP on 127.0.0.1 (a free port)."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian chromium)")
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    """A throwaway copy of the project sources, to break on purpose."""
+    dest = tmp_path / "project"
+    dest.mkdir()
+    for name in ("mkdocs.yml", "docs", "overrides", "macros", "data"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / name)
+    return dest
