@@ -100,7 +100,14 @@ class _Reader:
                 items.append(self.read(item, loc + (index,)))
                 self.lines.set(loc + (index,), item.start_mark.line + 1)
             return items
-        return self.loader.construct_object(node, deep=True)
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, TypeError) as error:
+            # e.g. 2026-13-45 looks like a date to YAML but is none.
+            self.problems.append(Problem(
+                self.rel, node.start_mark.line + 1, format_loc(loc),
+                f"'{node.value}' cannot be read: {error}"))
+            return node.value
 
 
 def read_yaml(path: Path, rel: str) -> tuple[Any, LineMap]:

@@ -112,7 +112,7 @@ def form_view(incident: Incident, routine: Routine, lang: str) -> dict:
         "part2": {
             "title": incident.part2.title(lang),
             "blocks": [{
-                "id": field_id("p2", b.id),
+                "id": field_id("p2-block", b.id),
                 "rows": table_rows(routine, lang, steps=b.steps),
                 "checks": [{"id": field_id("p2", c.id), "kind": c.kind, "text": c.text(lang)}
                            for c in b.checks],
