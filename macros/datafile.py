@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, TypeVar
+from typing import Any, Callable, Iterable, TypeVar
 
 import yaml
 from mkdocs.exceptions import PluginError
@@ -100,7 +100,14 @@ class _Reader:
                 items.append(self.read(item, loc + (index,)))
                 self.lines.set(loc + (index,), item.start_mark.line + 1)
             return items
-        return self.loader.construct_object(node, deep=True)
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, TypeError) as error:
+            # e.g. 2026-13-45 looks like a date to YAML but is none.
+            self.problems.append(Problem(
+                self.rel, node.start_mark.line + 1, format_loc(loc),
+                f"'{node.value}' cannot be read: {error}"))
+            return node.value
 
 
 def read_yaml(path: Path, rel: str) -> tuple[Any, LineMap]:
@@ -162,11 +169,14 @@ def _plain_message(error: dict[str, Any]) -> str:
     return error["msg"]
 
 
-def load_model(path: Path, model: type[M], rel: str) -> M:
+def load_model(path: Path, model: type[M], rel: str,
+               checks: Callable[[M], list[tuple[Loc, str]]] | None = None) -> M:
     """Read path and validate it as model; raise DataError naming file and line.
 
     A model may define ``problems() -> list[tuple[Loc, str]]`` for checks that
-    span fields (unknown ids, duplicates); those are reported the same way.
+    span fields (unknown ids, duplicates); those are reported the same way,
+    and so are the problems returned by ``checks(value)`` (checks against
+    another file, e.g. step ids of data/routine.yml).
     """
     data, lines = read_yaml(path, rel)
     try:
@@ -177,9 +187,10 @@ def load_model(path: Path, model: type[M], rel: str) -> M:
             for e in error.errors()
         ) from None
     extra = getattr(value, "problems", None)
-    if extra is not None:
-        found = [Problem(rel, lines.line(loc), format_loc(loc), message)
-                 for loc, message in extra()]
-        if found:
-            raise DataError(found)
+    found_locs = list(extra()) if extra is not None else []
+    if checks is not None:
+        found_locs += checks(value)
+    if found_locs:
+        raise DataError(Problem(rel, lines.line(loc), format_loc(loc), message)
+                        for loc, message in found_locs)
     return value

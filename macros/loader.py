@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
+from .contacts import Contacts
 from .datafile import DataError, load_model
+from .incident import Incident, step_problems
 from .models import Catalogue
+from .routine import Routine
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -21,9 +23,35 @@ def load_strings(root: Path = ROOT) -> Catalogue:
     return load_model(path, Catalogue, rel)
 
 
+def load_routine(root: Path = ROOT) -> Routine:
+    path, rel = data_path("routine.yml", root)
+    return load_model(path, Routine, rel)
+
+
+def load_contacts(root: Path = ROOT) -> Contacts:
+    path, rel = data_path("contacts.yml", root)
+    return load_model(path, Contacts, rel)
+
+
+def load_incident(root: Path = ROOT, routine: Routine | None = None) -> Incident:
+    """data/incident.yml; with routine, its part 2 step ids are checked too."""
+    path, rel = data_path("incident.yml", root)
+    checks = (lambda incident: step_problems(incident, routine)) if routine else None
+    return load_model(path, Incident, rel, checks=checks)
+
+
 def load_all(root: Path = ROOT) -> dict[str, object]:
-    """Every data file, validated; all problems of all files in one DataError."""
-    loaders = {"strings": load_strings}
+    """Every data file, validated; all problems of all files in one DataError.
+
+    Keys: strings, routine, contacts, incident. Other helpers (a print page,
+    the emergency page) can call this to render from the same validated data.
+    """
+    loaders = {
+        "strings": load_strings,
+        "routine": load_routine,
+        "contacts": load_contacts,
+        "incident": lambda r: load_incident(r, loaded.get("routine")),
+    }
     loaded: dict[str, object] = {}
     problems = []
     for name, load in loaders.items():

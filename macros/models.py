@@ -35,3 +35,18 @@ class Catalogue(RootModel[dict[NonEmptyStr, Text]]):
             return self.root[key](lang)
         except KeyError:
             raise KeyError(f"data/strings.yml has no entry '{key}'") from None
+
+
+Loc = tuple[str | int, ...]
+
+
+def duplicates(items, what: str) -> list[tuple[Loc, str]]:
+    """(loc, id) pairs -> a problem for every id seen before."""
+    seen: dict[str, Loc] = {}
+    found = []
+    for loc, value in items:
+        if value in seen:
+            found.append((loc, f"duplicate {what} id '{value}' (already used above)"))
+        else:
+            seen[value] = loc
+    return found

@@ -1,0 +1,115 @@
+"""data/contacts.yml (Bilaga 4): who to call, and phone numbers as tel: links."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BeforeValidator, Field
+
+from .models import Loc, NonEmptyStr, Strict, Text, duplicates
+from .routine import Identifier
+
+PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 ()-]*$")
+EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# Short numbers dialled as they are, without a country code.
+EMERGENCY_NUMBERS = {"112", "90000"}
+
+
+def _phone(value: str) -> str:
+    value = value.strip()
+    if value and (not PHONE_PATTERN.match(value) or len(re.sub(r"\D", "", value)) < 3):
+        raise ValueError(f"'{value}' is not a phone number: write it like 0155-380 00")
+    return value
+
+
+def _email(value: str) -> str:
+    value = value.strip()
+    if value and not EMAIL_PATTERN.match(value):
+        raise ValueError(f"'{value}' is not an e-mail address: write it like namn@oxelosund.se")
+    return value
+
+
+# An empty value (`name:` or `name: ""`) means "not filled in yet".
+_blank = BeforeValidator(lambda value: "" if value is None else value)
+Blankable = Annotated[str, _blank]
+Phone = Annotated[str, _blank, AfterValidator(_phone)]
+Email = Annotated[str, _blank, AfterValidator(_email)]
+
+
+def tel_href(phone: str) -> str:
+    """A dialled number in international form: '0155-380 00' -> 'tel:+4615538000'.
+
+    112 stays 112; other short service numbers get the country code
+    ('114 14' -> 'tel:+4611414').
+    """
+    digits = re.sub(r"\D", "", phone)
+    if phone.strip().startswith("+"):
+        return f"tel:+{digits}"
+    if digits in EMERGENCY_NUMBERS:
+        return f"tel:{digits}"
+    if digits.startswith("00"):
+        return f"tel:+{digits[2:]}"
+    if digits.startswith("0"):
+        return f"tel:+46{digits[1:]}"
+    return f"tel:+46{digits}"
+
+
+class Contact(Strict):
+    id: Identifier
+    kind: Literal["party_security_officer", "security_strategist", "police"]
+    title: Text
+    name: Blankable = ""
+    phone: Phone = ""
+    email: Email = ""
+    # Replaces the file's ask_if_missing for this contact.
+    ask_if_missing: Text | None = None
+
+
+class Number(Strict):
+    id: Identifier
+    title: Text
+    phone: Annotated[NonEmptyStr, AfterValidator(_phone)]
+
+
+class Contacts(Strict):
+    last_reviewed: dt.date
+    owner: Text
+    ask_if_missing: Text
+    contacts: list[Contact] = Field(min_length=1)
+    always: list[Number] = Field(min_length=1)
+
+    def problems(self) -> list[tuple[Loc, str]]:
+        found = duplicates(((("contacts", i, "id"), c.id) for i, c in enumerate(self.contacts)),
+                           "contact")
+        found += duplicates(((("always", i, "id"), n.id) for i, n in enumerate(self.always)),
+                            "number")
+        return found
+
+
+def contact_view(contact: Contact, contacts: Contacts, lang: str) -> dict:
+    """One contact in one language; empty fields become None."""
+    phone = contact.phone.strip()
+    return {
+        "id": contact.id,
+        "kind": contact.kind,
+        "title": contact.title(lang),
+        "name": contact.name.strip() or None,
+        "phone": phone or None,
+        "tel": tel_href(phone) if phone else None,
+        "email": contact.email.strip() or None,
+        "missing": (contact.ask_if_missing or contacts.ask_if_missing)(lang),
+    }
+
+
+def contact_views(contacts: Contacts, lang: str, kinds: list[str] | None = None) -> list[dict]:
+    """Contacts in file order, optionally only of some kinds."""
+    return [contact_view(c, contacts, lang) for c in contacts.contacts
+            if kinds is None or c.kind in kinds]
+
+
+def number_views(contacts: Contacts, lang: str) -> list[dict]:
+    """The always-valid numbers (112, 114 14)."""
+    return [{"id": n.id, "title": n.title(lang), "phone": n.phone, "tel": tel_href(n.phone)}
+            for n in contacts.always]

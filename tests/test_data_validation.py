@@ -1,0 +1,175 @@
+"""Broken copies of data/*.yml: each must stop with `data/FILE.yml:LINE: field: message`.
+
+Each case edits one line of a copy of the real data; the expected line is the
+line of that edit in the broken file (found by searching it, not copied from
+the output).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_build
+from macros.datafile import DataError
+from macros.loader import load_all
+
+
+def data_copy(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    return tmp_path
+
+
+def edit(root: Path, name: str, old: str, new: str, nth: int = 1) -> int:
+    """Replace the nth occurrence of old in data/name; return the 1-based line of the edit."""
+    path = root / "data" / name
+    text = path.read_text(encoding="utf-8")
+    start = -1
+    for _ in range(nth):
+        start = text.index(old, start + 1)
+    path.write_text(text[:start] + new + text[start + len(old):], encoding="utf-8")
+    return text.count("\n", 0, start) + 1
+
+
+def problems(root: Path) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        load_all(root)
+    return [str(p) for p in caught.value.problems]
+
+
+# name: (file, old text, new text, which occurrence, field, words in the message,
+#        where the problem is reported relative to the edited line)
+CASES = {
+    "missing_translation": (
+        "routine.yml",
+        "          en: The person who has been subjected to threats, violence etc. informs "
+        "the party's security officer.\n", "", 1,
+        # reported on the `action:` line, two lines above the removed one
+        "steps[0].rows[0].action.en", "missing translation (en)", -2),
+    "unknown_role": (
+        "routine.yml", "responsible: kommunchefen", "responsible: kommunchef", 2,
+        "steps[2].rows[1].responsible", "unknown role 'kommunchef' (known: utsatt,", 0),
+    "duplicate_row_id": (
+        "routine.yml", "id: 3-1-1-strateg", "id: 3-1-1-bedomning", 1,
+        "steps[0].rows[2].id", "duplicate row id '3-1-1-bedomning'", 0),
+    "duplicate_role_id": (
+        "routine.yml", "  - id: kommunchefen", "  - id: sakerhetsstrateg", 1,
+        "roles[3].id", "duplicate role id 'sakerhetsstrateg'", 0),
+    "unknown_base_role": (
+        "routine.yml", "members: [utsatt]", "members: [utsat]", 1,
+        "roles[4].members[0]", "unknown base role 'utsat'", 0),
+    "wrong_type_list": (
+        "routine.yml", "        targets:\n", "        targets: Partikamrater\n        xtargets:\n", 1,
+        "steps[5].rows[0].targets", "must be a list", 0),
+    "unquoted_step_number": (
+        "routine.yml", 'id: "3.2.4"', "id: 3.3", 1,
+        "steps[6].id", "put the value in quotes", 0),
+    "malformed_step_number": (
+        "routine.yml", 'id: "3.2.4"', 'id: "3.2-4"', 1,
+        "steps[6].id", "is not a step number", 0),
+    "unknown_key": (
+        "routine.yml", "responsible: sakerhetsstrateg", "responsibel: sakerhetsstrateg", 1,
+        "steps[1].rows[0].responsibel", "unknown field", 0),
+    "empty_required_text": (
+        "routine.yml", "sv: Det initiala samtalet dokumenteras", 'sv: ""', 1,
+        "steps[6].rows[1].action.sv", "must not be empty", 0),
+    "bad_date": (
+        "routine.yml", "last_reviewed: 2026-11-21", "last_reviewed: 2026-13-45", 1,
+        "last_reviewed", "cannot be read: month must be in 1..12", 0),
+    "date_as_words": (
+        "contacts.yml", "last_reviewed: 2026-11-21", "last_reviewed: 21 november 2026", 1,
+        "last_reviewed", "must be a date", 0),
+    "malformed_yaml": (
+        "contacts.yml", "      en: Security officer (V)", "      en: Security: officer (V)", 1,
+        "(file)", "not valid YAML", 0),
+    "bad_phone": (
+        "contacts.yml", 'phone: ""', 'phone: "ring mig"', 3,
+        "contacts[2].phone", "is not a phone number", 0),
+    "phone_as_number": (
+        "contacts.yml", 'phone: "114 14"', "phone: 11414", 1,
+        "always[1].phone", "must be text", 0),
+    "bad_email": (
+        "contacts.yml", 'email: ""', 'email: "namn.oxelosund.se"', 1,
+        "contacts[0].email", "is not an e-mail address", 0),
+    "unknown_contact_kind": (
+        "contacts.yml", "kind: police", "kind: polis", 1,
+        "contacts[7].kind", "must be one of", 0),
+    "contact_missing_translation": (
+        "contacts.yml", "      sv: Säkerhetsansvarig (C)\n", "", 1,
+        # reported on the `title:` line just above the removed one
+        "contacts[3].title.sv", "missing translation (sv)", -1),
+    "incident_unknown_step": (
+        "incident.yml", 'steps: ["3.2.3"]', 'steps: ["3.9.9"]', 1,
+        "part2.blocks[4].steps[0]", "unknown step '3.9.9'", 0),
+    "incident_duplicate_field": (
+        "incident.yml", "- id: police_report", "- id: police_contacted", 1,
+        "part2.blocks[1].checks[1].id", "duplicate form field id 'police_contacted'", 0),
+    "incident_unknown_check_kind": (
+        "incident.yml", "kind: comment", "kind: kommentar", 1,
+        "part2.blocks[0].checks[1].kind", "must be one of", 0),
+    "strings_boolean_key": (
+        "strings.yml", '"no":', "no:", 1,
+        "no", "is read as bool, not text: put it in quotes", 0),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_broken_file_names_file_line_and_field(case, tmp_path):
+    name, old, new, nth, field, words, offset = CASES[case]
+    root = data_copy(tmp_path)
+    line = edit(root, name, old, new, nth) + offset
+    found = problems(root)
+    prefix = f"data/{name}:{line}: {field}: "
+    matching = [p for p in found if p.startswith(prefix)]
+    assert matching, f"expected a problem starting {prefix!r}, got {found}"
+    assert any(words in p for p in matching), found
+
+
+def test_missing_file(tmp_path):
+    root = data_copy(tmp_path)
+    (root / "data" / "contacts.yml").unlink()
+    assert "data/contacts.yml:1: (file): the file is missing" in problems(root)
+
+
+def test_empty_file(tmp_path):
+    root = data_copy(tmp_path)
+    (root / "data" / "incident.yml").write_text("# nothing yet\n", encoding="utf-8")
+    assert "data/incident.yml:1: (file): the file is empty" in problems(root)
+
+
+def test_problems_of_several_files_are_reported_together(tmp_path):
+    root = data_copy(tmp_path)
+    edit(root, "routine.yml", "responsible: kommunchefen", "responsible: kommunchef")
+    edit(root, "contacts.yml", "kind: police", "kind: polis")
+    files = {p.split(":")[0] for p in problems(root)}
+    assert files == {"data/routine.yml", "data/contacts.yml"}
+
+
+def test_real_data_is_valid():
+    loaded = load_all()
+    assert set(loaded) == {"strings", "routine", "contacts", "incident"}
+
+
+def test_check_data_command_prints_one_line_per_problem(project_copy):
+    line = edit(project_copy, "routine.yml", "responsible: kommunchefen", "responsible: kommunchef")
+    result = subprocess.run([sys.executable, "-m", "macros.check"], cwd=project_copy,
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert f"data/routine.yml:{line}: steps[2].rows[0].responsible: unknown role 'kommunchef'" \
+        in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_broken_data_stops_the_build_without_traceback(project_copy, tmp_path):
+    line = edit(project_copy, "routine.yml", "responsible: kommunchefen", "responsible: kommunchef")
+    dest = tmp_path / "site"
+    result = run_build(dest, project_copy)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert f"data/routine.yml:{line}: steps[2].rows[0].responsible: unknown role 'kommunchef'" in output
+    assert "Traceback" not in output
+    assert not (dest / "planen" / "bilaga-3" / "index.html").exists()
