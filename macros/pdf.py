@@ -66,6 +66,8 @@ def print_pdfs(browser, base_url: str, site_dir: Path,
     """Print each (page, pdf) of todo with one browser; returns (pdf, seconds)."""
     timings = []
     context = browser.new_context()
+    # Paper needs no search: skip Material's search index and worker.
+    context.route("**/search/**", lambda route: route.abort())
     page = context.new_page()
     try:
         for page_url, pdf in todo:
