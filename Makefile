@@ -17,7 +17,8 @@ help:
 	@echo "make test       set up and run every test (build, data, browser)"
 	@echo "make build      write the site to site/"
 	@echo "make check-data validate data/*.yml and print plain errors"
-	@echo "make bench      print build time and page weight"
+	@echo "make pdf        print every printable page of site/ to PDF (both languages)"
+	@echo "make bench      print build time and page weight, and PDF time"
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -38,8 +39,14 @@ $(SYS_STAMP): | $(BIN)/python
 serve: $(SITE_STAMP)
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
-build: $(SITE_STAMP)
+build: $(SITE_STAMP) $(SYS_STAMP)
 	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m macros.pdf site
+
+# PDFs of the printables (data/printables.yml) into site/pdf and site/en/pdf.
+pdf: $(SITE_STAMP) $(SYS_STAMP)
+	@test -f site/index.html || $(BIN)/mkdocs build --strict
+	$(BIN)/python -m macros.pdf site
 
 check-data: $(SITE_STAMP)
 	$(BIN)/python -m macros.check
@@ -49,6 +56,7 @@ test: $(TEST_STAMP) $(SYS_STAMP)
 
 bench: $(TEST_STAMP) $(SYS_STAMP)
 	$(BIN)/python tests/bench/bench.py
+	$(BIN)/python tests/bench/pdf_bench.py
 
 clean:
 	rm -rf site .pytest_cache

@@ -9,6 +9,7 @@ from __future__ import annotations
 from .contacts import contact_views, number_views
 from .incident import form_view
 from .loader import load_all
+from .printables import register as register_printables
 from .render import relative_url, render
 from .routine import duties, table_rows
 
@@ -96,3 +97,5 @@ def register(env) -> None:
         return render("tsp-roles.html", strings, lang,
                       roles=duties(routine, lang), routine_url=link(ROUTINE_PAGE),
                       review=review(routine, lang))
+
+    register_printables(env, data, page_lang)

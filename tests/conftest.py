@@ -95,3 +95,13 @@ def project_copy(tmp_path) -> Path:
         else:
             shutil.copy2(src, dest / name)
     return dest
+
+
+@pytest.fixture(scope="session")
+def site_pdfs(browser, site_url, site_dir) -> Path:
+    """Every printable of data/printables.yml printed to PDF in both languages,
+    once per session, with the session's one browser (macros/pdf.py)."""
+    from macros.pdf import jobs, print_pdfs
+
+    print_pdfs(browser, site_url, site_dir, jobs())
+    return site_dir

@@ -1,0 +1,104 @@
+/* Printing: the "Skriv ut" button, "?skriv-ut" from the print index, and the
+   whole plan assembled from the plan's own pages (skriv-ut/hela-planen/).
+   An external file, no inline handlers: the site has a strict CSP. */
+(function () {
+  "use strict";
+
+  // The whole plan: fetch every page listed in .tsp-plan-toc (same origin) and
+  // append its article, so the text still lives in one place. Ids get a
+  // per-part prefix so they stay unique; links between parts stay inside.
+  function assemblePlan(toc, body) {
+    var pages = [];
+    toc.querySelectorAll("a[href]").forEach(function (a) {
+      var url = new URL(a.getAttribute("href"), location.href);
+      url.hash = "";
+      if (pages.indexOf(url.href) === -1) pages.push(url.href);
+    });
+    var factsLink = document.querySelector(".tsp-plan-facts a[href]");
+    var factsUrl = factsLink ? new URL(factsLink.getAttribute("href"), location.href) : null;
+    var wanted = pages.slice();
+    if (factsUrl) {
+      factsUrl.hash = "";
+      if (wanted.indexOf(factsUrl.href) === -1) wanted.push(factsUrl.href);
+    }
+    return Promise.all(wanted.map(function (url) {
+      return fetch(url).then(function (r) {
+        if (!r.ok) throw new Error(url + ": " + r.status);
+        return r.text();
+      }).then(function (html) {
+        return new DOMParser().parseFromString(html, "text/html");
+      });
+    })).then(function (docs) {
+      if (factsUrl) {
+        var factsDoc = docs[wanted.indexOf(factsUrl.href)];
+        var table = factsDoc.querySelector("#dokumentfakta ~ table");
+        if (table) factsLink.parentNode.replaceWith(document.importNode(table, true));
+      }
+      pages.forEach(function (url, i) {
+        var article = docs[i].querySelector("article.md-content__inner");
+        if (!article) return;
+        var part = document.createElement("section");
+        part.className = "tsp-plan-part";
+        part.id = "del-" + (i + 1);
+        article.querySelectorAll(".tsp-print-actions, .headerlink, .tsp-next, form button")
+          .forEach(function (el) { el.remove(); });
+        article.querySelectorAll("[id]").forEach(function (el) {
+          el.id = "del-" + (i + 1) + "-" + el.id;
+        });
+        article.querySelectorAll("label[for]").forEach(function (el) {
+          el.htmlFor = "del-" + (i + 1) + "-" + el.htmlFor;
+        });
+        article.querySelectorAll("[aria-labelledby], [aria-describedby]").forEach(function (el) {
+          ["aria-labelledby", "aria-describedby"].forEach(function (name) {
+            var value = el.getAttribute(name);
+            if (value) el.setAttribute(name, value.split(" ").map(function (id) {
+              return "del-" + (i + 1) + "-" + id;
+            }).join(" "));
+          });
+        });
+        article.querySelectorAll("a[href]").forEach(function (a) {
+          var target = new URL(a.getAttribute("href"), url);
+          var hash = target.hash.slice(1);
+          target.hash = "";
+          var index = pages.indexOf(target.href);
+          if (index !== -1) {
+            a.setAttribute("href", "#del-" + (index + 1) + (hash ? "-" + hash : ""));
+          } else if (target.protocol === "http:" || target.protocol === "https:") {
+            a.setAttribute("href", target.href + (hash ? "#" + hash : ""));
+          }
+        });
+        while (article.firstChild) part.appendChild(document.adoptNode(article.firstChild));
+        body.appendChild(part);
+      });
+      toc.querySelectorAll("a[href]").forEach(function (a) {
+        var target = new URL(a.getAttribute("href"), location.href);
+        var hash = target.hash.slice(1);
+        target.hash = "";
+        var index = pages.indexOf(target.href);
+        if (index !== -1) a.setAttribute("href", "#del-" + (index + 1) + (hash ? "-" + hash : ""));
+      });
+    });
+  }
+
+  function ready() {
+    document.documentElement.setAttribute("data-tsp-print", "ready");
+    document.querySelectorAll(".tsp-print-button").forEach(function (b) { b.disabled = false; });
+    if (new URLSearchParams(location.search).has("skriv-ut")) window.print();
+  }
+
+  document.querySelectorAll(".tsp-print-button").forEach(function (button) {
+    button.addEventListener("click", function () { window.print(); });
+  });
+
+  var toc = document.querySelector(".tsp-plan-toc");
+  var body = document.querySelector(".tsp-plan-body");
+  if (toc && body) {
+    document.querySelectorAll(".tsp-print-button").forEach(function (b) { b.disabled = true; });
+    assemblePlan(toc, body).then(ready, function (error) {
+      document.documentElement.setAttribute("data-tsp-print", "failed");
+      console.error(error);
+    });
+  } else {
+    ready();
+  }
+})();

@@ -1,0 +1,113 @@
+"""Print every printable page (data/printables.yml) of a built site to PDF,
+in both languages, with ONE headless Chromium for the whole run.
+
+    python -m macros.pdf [SITE_DIR]      # default: site/
+
+The site is served on 127.0.0.1 (a free port) while printing; the PDFs go to
+SITE_DIR/pdf/ID.pdf (Swedish) and SITE_DIR/en/pdf/ID.pdf (English), the
+paths the pages' "Ladda ner PDF" links point to. The running header and
+footer (document name, Dnr, page N of M) come from the print CSS, so a page
+printed from the browser looks the same.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import sys
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from .models import LANGUAGES
+from .printables import load_printables, page_path, pdf_path
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Without the background-networking flags Chromium keeps trying the network.
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+    "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]
+# tsp-print.js sets this when the page is ready (the whole plan is assembled).
+READY = 'html[data-tsp-print="ready"]'
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def served(site_dir: Path):
+    """The built site on http://127.0.0.1:PORT/ for the duration of the block."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def jobs(root: Path | None = None) -> list[tuple[str, str]]:
+    """(page path, PDF path) for every printable in every language."""
+    printables = load_printables(root) if root else load_printables()
+    return [(page_path(p, lang), pdf_path(p, lang))
+            for lang in LANGUAGES for p in printables.printables]
+
+
+def print_pdfs(browser, base_url: str, site_dir: Path,
+               todo: list[tuple[str, str]]) -> list[tuple[str, float]]:
+    """Print each (page, pdf) of todo with one browser; returns (pdf, seconds)."""
+    timings = []
+    context = browser.new_context()
+    # Paper needs no search: skip Material's search index and worker.
+    context.route("**/search/**", lambda route: route.abort())
+    page = context.new_page()
+    try:
+        for page_url, pdf in todo:
+            start = time.perf_counter()
+            page.goto(base_url + page_url, wait_until="load")
+            page.wait_for_selector(READY, state="attached", timeout=15000)
+            target = site_dir / pdf
+            target.parent.mkdir(parents=True, exist_ok=True)
+            page.pdf(path=str(target), format="A4", prefer_css_page_size=True,
+                     print_background=True, display_header_footer=False)
+            timings.append((pdf, time.perf_counter() - start))
+    finally:
+        context.close()
+    return timings
+
+
+def build_pdfs(site_dir: Path) -> list[tuple[str, float]]:
+    """Serve site_dir, start one Chromium, print every printable page."""
+    from playwright.sync_api import sync_playwright
+
+    site_dir = Path(site_dir).resolve()
+    if not (site_dir / "index.html").exists():
+        raise SystemExit(f"{site_dir} has no built site: run `mkdocs build` first")
+    with served(site_dir) as base_url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            return print_pdfs(browser, base_url, site_dir, jobs())
+        finally:
+            browser.close()
+
+
+def main(argv: list[str]) -> int:
+    site_dir = Path(argv[1]) if len(argv) > 1 else Path("site")
+    start = time.perf_counter()
+    timings = build_pdfs(site_dir)
+    total = time.perf_counter() - start
+    print(f"{len(timings)} PDFs in {total:.2f} s ({total / max(len(timings), 1):.2f} s a PDF) "
+          f"in {site_dir}/pdf and {site_dir}/en/pdf")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
