@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .course_macros import register_course
 from .loader import load_all
 
 
@@ -22,3 +23,5 @@ def register(env) -> None:
     def t(key: str) -> str:
         """A word from data/strings.yml in the page's language."""
         return strings.text(key, page_lang(env))
+
+    register_course(env, data["course"], strings, page_lang)

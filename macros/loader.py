@@ -6,6 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .datafile import DataError, load_model
+from .course_models import Course, course_model
 from .models import Catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,9 +22,14 @@ def load_strings(root: Path = ROOT) -> Catalogue:
     return load_model(path, Catalogue, rel)
 
 
+def load_course(root: Path = ROOT) -> Course:
+    path, rel = data_path("course.yml", root)
+    return load_model(path, course_model(root / "docs"), rel)
+
+
 def load_all(root: Path = ROOT) -> dict[str, object]:
     """Every data file, validated; all problems of all files in one DataError."""
-    loaders = {"strings": load_strings}
+    loaders = {"strings": load_strings, "course": load_course}
     loaded: dict[str, object] = {}
     problems = []
     for name, load in loaders.items():
