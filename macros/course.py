@@ -56,6 +56,7 @@ def module_context(course: Course, module_id: str, lang: str, current_url: str) 
             {
                 "id": f"{module.id}-{q.id}",
                 "number": i + 1,
+                "situation": q.situation,
                 "scenario": q.scenario(lang),
                 "prompt": q.prompt(lang),
                 "see": link_context(course, q.see, lang, current_url),

@@ -175,7 +175,7 @@ def link_problem(docs_dir: Path, path: str) -> str:
         if not source.is_file():
             return f"the page docs/{translated(page, lang)} does not exist"
         if not heading(source.read_text(encoding="utf-8"), anchor):
-            what = f"a heading with the id {{#{anchor}}}" if anchor else "a heading (# Title)"
+            what = f"heading with the id {{#{anchor}}}" if anchor else "level-1 heading (# Title)"
             return f"docs/{translated(page, lang)} has no {what}"
     return ""
 
