@@ -13,6 +13,7 @@ from mkdocs.utils import get_relative_url
 from .course_models import Course, Module, link_label
 
 Translate = Callable[[str], str]
+ANSWER_KEY = "utbildning/facit.md"
 
 
 def page_url(docs_path: str, lang: str) -> str:
@@ -48,6 +49,7 @@ def module_context(course: Course, module_id: str, lang: str, current_url: str) 
         "id": module.id,
         "title": module.title(lang),
         "minutes": module.minutes,
+        "answer_key_href": href(ANSWER_KEY, lang, current_url) + f"#facit-{module.id}",
         "key_points": [
             {"text": p.text(lang), "see": link_context(course, p.see, lang, current_url)}
             for p in module.key_points

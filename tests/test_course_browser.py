@@ -217,3 +217,39 @@ def test_module_page_works_at_320px(page, site_url, lang):
     assert width <= 320
     answer(page, FIRST, 0, right_choice(FIRST.questions[0]))
     assert question_form(page, FIRST, 0).locator(".tsp-feedback").is_visible()
+
+
+def pdf_text(page, tmp_path) -> str:
+    page.emulate_media(media="print")
+    pdf = tmp_path / "page.pdf"
+    page.pdf(path=str(pdf), prefer_css_page_size=True)
+    return " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
+                                   text=True, check=True).stdout.split())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_printed_questions_hide_the_answers(page, site_url, lang, tmp_path):
+    page.goto(module_url(site_url, lang, FIRST))
+    answer(page, FIRST, 0, wrong_choice(FIRST.questions[0]))
+    text = pdf_text(page, tmp_path)
+    question = FIRST.questions[1]
+    assert " ".join(question.prompt(lang).split()) in text
+    assert " ".join(question.choices[0].text(lang).split()) in text
+    for q in FIRST.questions:
+        for choice in q.choices:
+            assert " ".join(choice.feedback(lang).split()) not in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_without_javascript_questions_show_with_choices(browser, site_url, lang):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(module_url(site_url, lang, FIRST))
+    form = question_form(page, FIRST, 0)
+    assert form.locator("legend").is_visible()
+    assert form.locator("input[type=radio]").count() == len(FIRST.questions[0].choices)
+    assert form.get_by_role("button").is_hidden()
+    assert page.locator(".tsp-progress").is_hidden()
+    assert page.locator(".tsp-module-reset").is_hidden()
+    assert page.get_by_role("link", name=t("course_answer_key", lang)).first.is_visible()
+    context.close()
