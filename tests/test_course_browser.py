@@ -253,3 +253,40 @@ def test_without_javascript_questions_show_with_choices(browser, site_url, lang)
     assert page.locator(".tsp-module-reset").is_hidden()
     assert page.get_by_role("link", name=t("course_answer_key", lang)).first.is_visible()
     context.close()
+
+
+def choose_by_keyboard(page, form, index: int) -> None:
+    """Tab into the radio group, pick a choice with the arrow keys, press Enter."""
+    form.locator("input[type=radio]").first.focus()
+    page.keyboard.press("Space")
+    for _ in range(index):
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_answering_works_with_the_keyboard_alone(page, site_url, lang):
+    page.goto(module_url(site_url, lang, FIRST))
+    question = FIRST.questions[0]
+    form = question_form(page, FIRST, 0)
+    choose_by_keyboard(page, form, wrong_choice(question))
+    assert question.choices[wrong_choice(question)].feedback(lang) \
+        in form.locator(".tsp-feedback").inner_text()
+    assert page.evaluate("document.activeElement.type") == "submit"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    choose_by_keyboard(page, form, right_choice(question))
+    assert question.choices[right_choice(question)].feedback(lang) \
+        in form.locator(".tsp-feedback").inner_text()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_certificate_page_has_no_axe_violations_after_opt_in_and_name(page, site_url, lang):
+    page.goto(site_url + LANGS[lang] + "utbildning/intyg/")
+    page.get_by_label(t("course_progress_optin", lang)).check()
+    page.get_by_label(t("course_your_name", lang)).fill("Alva Testsson")
+    assert_no_axe_violations(page)
+    page.reload()
+    assert page.get_by_label(t("course_your_name", lang)).input_value() == "Alva Testsson"
+    assert page.locator(".tsp-certificate__name").inner_text() == "Alva Testsson"
