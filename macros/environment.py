@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .contacts import contact_views, number_views
 from .incident import form_view
+from .course_macros import register_course
 from .loader import load_all
 from .printables import register as register_printables
 from .render import relative_url, render
@@ -99,3 +100,4 @@ def register(env) -> None:
                       review=review(routine, lang))
 
     register_printables(env, data, page_lang)
+    register_course(env, data["course"], strings, page_lang)

@@ -7,6 +7,7 @@ from pathlib import Path
 from .contacts import Contacts
 from .datafile import DataError, load_model
 from .incident import Incident, step_problems
+from .course_models import Course, course_model
 from .models import Catalogue
 from .routine import Routine
 
@@ -40,10 +41,15 @@ def load_incident(root: Path = ROOT, routine: Routine | None = None) -> Incident
     return load_model(path, Incident, rel, checks=checks)
 
 
+def load_course(root: Path = ROOT) -> Course:
+    path, rel = data_path("course.yml", root)
+    return load_model(path, course_model(root / "docs"), rel)
+
+
 def load_all(root: Path = ROOT) -> dict[str, object]:
     """Every data file, validated; all problems of all files in one DataError.
 
-    Keys: strings, routine, contacts, incident. Other helpers (a print page,
+    Keys: strings, routine, contacts, incident, course. Other helpers (a print page,
     the emergency page) can call this to render from the same validated data.
     """
     loaders = {
@@ -51,6 +57,7 @@ def load_all(root: Path = ROOT) -> dict[str, object]:
         "routine": load_routine,
         "contacts": load_contacts,
         "incident": lambda r: load_incident(r, loaded.get("routine")),
+        "course": load_course,
     }
     loaded: dict[str, object] = {}
     problems = []

@@ -1,0 +1,225 @@
+/* Course "Trygg politiker": answering, feedback, module score, opt-in
+   progress, certificate. Nothing leaves the browser; nothing is stored unless
+   the learner ticks the opt-in, and then only under the "tsp-course:" prefix. */
+(function () {
+  "use strict";
+
+  var PREFIX = "tsp-course:";
+  var CONSENT = PREFIX + "consent";
+  var PROGRESS = PREFIX + "progress";
+  var NAME = PREFIX + "name";
+
+  // Answers of this page, and of earlier visits if the learner opted in:
+  // {"<question id>": {first: bool, solved: bool, last: "<choice value>"}}
+  var state = {};
+  var modules = {}; // "<module id>": {total: n, done: bool, first: n}
+
+  function storage() {
+    try { return window.localStorage; } catch (e) { return null; }
+  }
+
+  function consented() {
+    var s = storage();
+    return !!s && s.getItem(CONSENT) === "yes";
+  }
+
+  function load() {
+    if (!consented()) return;
+    try {
+      var saved = JSON.parse(storage().getItem(PROGRESS) || "{}");
+      state = saved.questions || {};
+      modules = saved.modules || {};
+    } catch (e) { state = {}; modules = {}; }
+  }
+
+  function save() {
+    if (!consented()) return;
+    storage().setItem(PROGRESS, JSON.stringify({ questions: state, modules: modules }));
+  }
+
+  function clearAll() {
+    var s = storage();
+    if (!s) return;
+    var keys = [];
+    for (var i = 0; i < s.length; i++) {
+      if (s.key(i).indexOf(PREFIX) === 0) keys.push(s.key(i));
+    }
+    keys.forEach(function (k) { s.removeItem(k); });
+  }
+
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (m, k) { return k in values ? values[k] : m; });
+  }
+
+  // The feedback goes into the form's aria-live region, so it is announced.
+  function showFeedback(form, value) {
+    var template = form.querySelector('template[data-tsp-choice="' + value + '"]');
+    var live = form.querySelector(".tsp-feedback");
+    if (!template || !live) return false;
+    live.replaceChildren(template.content.cloneNode(true));
+    return template.getAttribute("data-tsp-correct") === "true";
+  }
+
+  function updateScore(section) {
+    var id = section.getAttribute("data-tsp-module");
+    var forms = section.querySelectorAll("form.tsp-question");
+    var solved = 0, first = 0;
+    forms.forEach(function (form) {
+      var q = state[form.getAttribute("data-tsp-question")];
+      if (q && q.solved) solved++;
+      if (q && q.first) first++;
+    });
+    var total = forms.length;
+    var answered = Object.keys(state).some(function (k) {
+      return section.querySelector('[data-tsp-question="' + k + '"]');
+    });
+    var score = section.querySelector(".tsp-score");
+    var reset = section.querySelector(".tsp-module-reset");
+    var values = { solved: solved, first: first, total: total };
+    var done = solved === total;
+    if (answered) {
+      score.textContent = done
+        ? fill(section.getAttribute("data-tsp-done-text"), values)
+        : fill(section.getAttribute("data-tsp-score-text"), values);
+      reset.hidden = false;
+    } else {
+      score.textContent = "";
+      reset.hidden = true;
+    }
+    modules[id] = { total: total, first: first, solved: solved, done: done };
+  }
+
+  function setupQuestion(form, section) {
+    var id = form.getAttribute("data-tsp-question");
+    var button = form.querySelector(".tsp-answer");
+    button.hidden = false;
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var checked = form.querySelector("input[type=radio]:checked");
+      if (!checked) {
+        form.querySelector(".tsp-feedback").textContent =
+          section.getAttribute("data-tsp-choose-text");
+        return;
+      }
+      var right = showFeedback(form, checked.value);
+      var q = state[id];
+      if (!q) q = state[id] = { first: right, solved: false, last: checked.value };
+      q.last = checked.value;
+      if (right) q.solved = true;
+      form.classList.toggle("tsp-question--solved", q.solved);
+      updateScore(section);
+      save();
+    });
+    var saved = state[id];
+    if (saved && saved.last !== undefined) {
+      var input = form.querySelector('input[value="' + saved.last + '"]');
+      if (input) input.checked = true;
+      showFeedback(form, saved.last);
+      form.classList.toggle("tsp-question--solved", !!saved.solved);
+    }
+  }
+
+  function setupModule(section) {
+    section.classList.add("tsp-module--js");
+    section.querySelectorAll("form.tsp-question").forEach(function (form) {
+      setupQuestion(form, section);
+    });
+    section.querySelector(".tsp-module-reset").addEventListener("click", function () {
+      section.querySelectorAll("form.tsp-question").forEach(function (form) {
+        delete state[form.getAttribute("data-tsp-question")];
+        form.reset();
+        form.classList.remove("tsp-question--solved");
+        form.querySelector(".tsp-feedback").replaceChildren();
+      });
+      updateScore(section);
+      delete modules[section.getAttribute("data-tsp-module")];
+      save();
+      var first = section.querySelector("input[type=radio]");
+      if (first) first.focus();
+    });
+    updateScore(section);
+  }
+
+  function showStatuses() {
+    document.querySelectorAll("[data-tsp-status-text]").forEach(function (list) {
+      list.querySelectorAll("li[data-tsp-module]").forEach(function (item) {
+        var m = modules[item.getAttribute("data-tsp-module")];
+        var status = item.querySelector(".tsp-module-status");
+        status.textContent = m && m.done
+          ? fill(list.getAttribute("data-tsp-status-text"), m) : "";
+        item.classList.toggle("tsp-module-done", !!(m && m.done));
+      });
+    });
+  }
+
+  function setupProgress(box) {
+    box.hidden = false;
+    var optin = box.querySelector(".tsp-progress__optin");
+    var status = box.querySelector(".tsp-progress__status");
+    optin.checked = consented();
+    optin.addEventListener("change", function () {
+      var s = storage();
+      if (!s) return;
+      if (optin.checked) {
+        s.setItem(CONSENT, "yes");
+        save();
+        var name = document.getElementById("tsp-certificate-name");
+        if (name && name.value) s.setItem(NAME, name.value);
+        status.textContent = box.getAttribute("data-tsp-saved-text") || "";
+      } else {
+        clearAll();
+        status.textContent = box.getAttribute("data-tsp-cleared-text") || "";
+      }
+    });
+    box.querySelector(".tsp-progress__clear").addEventListener("click", function () {
+      clearAll();
+      optin.checked = false;
+      state = {};
+      modules = {};
+      document.querySelectorAll("section.tsp-module").forEach(function (section) {
+        section.querySelectorAll("form.tsp-question").forEach(function (form) {
+          form.reset();
+          form.classList.remove("tsp-question--solved");
+          form.querySelector(".tsp-feedback").replaceChildren();
+        });
+        updateScore(section);
+      });
+      showStatuses();
+      status.textContent = box.getAttribute("data-tsp-cleared-text") || "";
+    });
+  }
+
+  function setupCertificate(input) {
+    var target = document.querySelector(".tsp-certificate__name");
+    var empty = target.getAttribute("data-tsp-empty");
+    function show() { target.textContent = input.value.trim() || empty; }
+    if (consented()) input.value = storage().getItem(NAME) || "";
+    show();
+    input.addEventListener("input", function () {
+      show();
+      if (consented()) storage().setItem(NAME, input.value);
+    });
+    var date = document.querySelector(".tsp-certificate__date");
+    date.textContent = new Date().toLocaleDateString(document.documentElement.lang || "sv");
+    var print = document.querySelector(".tsp-certificate-print");
+    print.hidden = false;
+    print.addEventListener("click", function () { window.print(); });
+  }
+
+  function init() {
+    load();
+    document.documentElement.classList.add("tsp-js");
+    document.querySelectorAll("section.tsp-module").forEach(setupModule);
+    save();
+    showStatuses();
+    document.querySelectorAll(".tsp-progress").forEach(setupProgress);
+    var name = document.getElementById("tsp-certificate-name");
+    if (name) setupCertificate(name);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

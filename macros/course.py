@@ -1,0 +1,160 @@
+"""The course and trainer's kit as template contexts (pure functions), and the
+one place where the course partials are rendered (Jinja, autoescaped)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable
+
+import jinja2
+from mkdocs.utils import get_relative_url
+
+from .course_models import Course, Module, link_label
+
+Translate = Callable[[str], str]
+ANSWER_KEY = "utbildning/facit.md"
+
+
+def page_url(docs_path: str, lang: str) -> str:
+    """Site URL (directory style) of a docs path in a language:
+    ('planen/bilaga-2/index.md#x', 'en') -> 'en/planen/bilaga-2/#x'."""
+    path, _, anchor = docs_path.partition("#")
+    stem = path[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")]
+    else:
+        stem += "/"
+    url = ("en/" if lang == "en" else "") + stem
+    return url + (f"#{anchor}" if anchor else "")
+
+
+def href(docs_path: str, lang: str, current_url: str) -> str:
+    """Link from the page at current_url to docs_path, relative like MkDocs'."""
+    return get_relative_url(page_url(docs_path, lang), current_url or "./")
+
+
+def link_context(course: Course, path: str, lang: str, current_url: str) -> dict[str, str]:
+    """href and text of a link to a docs path; the text is the target's heading."""
+    return {"href": href(path, lang, current_url),
+            "label": link_label(course.docs_dir, path, lang)}
+
+
+def module_context(course: Course, module_id: str, lang: str, current_url: str) -> dict[str, Any]:
+    """Everything the quiz partial shows for one module."""
+    module = find_module(course, module_id)
+    number = course.modules.index(module) + 1
+    return {
+        "number": number,
+        "id": module.id,
+        "title": module.title(lang),
+        "minutes": module.minutes,
+        "answer_key_href": href(ANSWER_KEY, lang, current_url) + f"#facit-{module.id}",
+        "key_points": [
+            {"text": p.text(lang), "see": link_context(course, p.see, lang, current_url)}
+            for p in module.key_points
+        ],
+        "questions": [
+            {
+                "id": f"{module.id}-{q.id}",
+                "number": i + 1,
+                "situation": q.situation,
+                "scenario": q.scenario(lang),
+                "prompt": q.prompt(lang),
+                "see": link_context(course, q.see, lang, current_url),
+                "choices": [
+                    {"value": str(c_index), "text": c.text(lang), "correct": c.correct,
+                     "feedback": c.feedback(lang)}
+                    for c_index, c in enumerate(q.choices)
+                ],
+            }
+            for i, q in enumerate(module.questions)
+        ],
+    }
+
+
+def find_module(course: Course, module_id: str) -> Module:
+    for module in course.modules:
+        if module.id == module_id:
+            return module
+    raise KeyError(f"data/course.yml has no module '{module_id}'")
+
+
+def overview_context(course: Course, lang: str, current_url: str) -> dict[str, Any]:
+    return {
+        "modules": [
+            {"number": i + 1, "id": m.id, "title": m.title(lang), "minutes": m.minutes,
+             "questions": len(m.questions), "href": href(m.page, lang, current_url)}
+            for i, m in enumerate(course.modules)
+        ],
+        "total_minutes": sum(m.minutes for m in course.modules),
+        "course_title": course.title(lang),
+    }
+
+
+def session_plan_context(course: Course, lang: str, current_url: str) -> dict[str, Any]:
+    parts = []
+    start = 0
+    for part in course.session_plan:
+        module = find_module(course, part.module) if part.module else None
+        parts.append({
+            "id": part.id, "title": part.title(lang), "minutes": part.minutes,
+            "start": start, "end": start + part.minutes,
+            "aims": [a(lang) for a in part.aims],
+            "show": [link_context(course, s, lang, current_url) for s in part.show]
+            + ([{"href": href(module.page, lang, current_url), "label": module.title(lang)}]
+               if module else []),
+            "discuss": [d(lang) for d in part.discuss],
+        })
+        start += part.minutes
+    return {"parts": parts, "total_minutes": start}
+
+
+def cases_context(course: Course, lang: str, current_url: str) -> dict[str, Any]:
+    return {"cases": [
+        {"id": c.id, "title": c.title(lang), "situation": c.situation, "setup": c.setup(lang),
+         "turns": [{"ask": t.ask(lang), "answer": t.answer(lang),
+                    "see": link_context(course, t.see, lang, current_url)} for t in c.turns]}
+        for c in course.cases
+    ]}
+
+
+def slides_context(course: Course, lang: str, current_url: str) -> dict[str, Any]:
+    """One idea per slide: each session part's title, its module's key points
+    (the same text as the module page), then its discussion questions."""
+    slides: list[dict[str, Any]] = [{"kind": "title", "title": course.title(lang), "points": []}]
+    for number, part in enumerate(course.session_plan, start=1):
+        slides.append({"kind": "part", "number": number, "title": part.title(lang),
+                       "minutes": part.minutes, "points": [a(lang) for a in part.aims]})
+        if part.module:
+            for point in find_module(course, part.module).key_points:
+                slides.append({"kind": "point", "title": part.title(lang),
+                               "text": point.text(lang),
+                               "see": link_context(course, point.see, lang, current_url)})
+        for question in part.discuss:
+            slides.append({"kind": "discuss", "title": part.title(lang), "text": question(lang)})
+    for i, slide in enumerate(slides, start=1):
+        slide["index"] = i
+    return {"slides": slides, "count": len(slides)}
+
+
+def answer_key_context(course: Course, lang: str, current_url: str) -> dict[str, Any]:
+    return {"modules": [module_context(course, m.id, lang, current_url) for m in course.modules]}
+
+
+@lru_cache(maxsize=None)
+def _environment(partials: Path) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(partials)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render(partials: Path, template: str, t: Translate, **context: Any) -> str:
+    """Render a partial; blank lines are dropped so Markdown keeps the output
+    as one raw HTML block."""
+    html = _environment(partials).get_template(template).render(t=t, **context)
+    return "\n".join(line for line in html.splitlines() if line.strip())

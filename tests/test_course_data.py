@@ -1,0 +1,164 @@
+"""The question bank validator (data/course.yml): it names file, line and
+field for each kind of mistake an editor can make, and the data is escaped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.course import href, module_context, page_url, render
+from macros.datafile import DataError
+from macros.loader import ROOT, load_all, load_course
+
+from conftest import run_build
+
+COURSE = "data/course.yml"
+
+
+def line_of(text: str, needle: str, after: str = "") -> int:
+    """1-based line of the first needle that comes after `after`."""
+    start = text.index(after) + len(after) if after else 0
+    return text[:text.index(needle, start)].count("\n") + 1
+
+
+def edit_course(project: Path, old: str, new: str, after: str = "") -> str:
+    """Replace the first `old` that comes after `after` in the project's course.yml."""
+    path = project / COURSE
+    text = path.read_text(encoding="utf-8")
+    at = text.index(old, text.index(after) if after else 0)
+    text = text[:at] + new + text[at + len(old):]
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def problems(project: Path) -> list:
+    with pytest.raises(DataError) as caught:
+        load_all(project)
+    return caught.value.problems
+
+
+def only(found: list, field: str):
+    matches = [p for p in found if p.field == field]
+    assert len(matches) == 1, [str(p) for p in found]
+    assert matches[0].file == COURSE
+    return matches[0]
+
+
+FIRST_Q = "- id: malet"
+
+
+def test_real_course_is_valid():
+    course = load_course(ROOT)
+    assert len(course.modules) == 5
+
+
+def test_two_correct_choices(project_copy):
+    text = edit_course(
+        project_copy,
+        '          - text: {sv: "Att planen bara gäller fysiskt våld',
+        '          - correct: true\n            text: {sv: "Att planen bara gäller fysiskt våld')
+    problem = only(problems(project_copy), "modules[0].questions[0].choices")
+    assert problem.line == line_of(text, "choices:", after=FIRST_Q)
+    assert "exactly one choice must be correct (found 2)" in problem.message
+
+
+def test_no_correct_choice(project_copy):
+    text = edit_course(project_copy, "            correct: true\n", "")
+    problem = only(problems(project_copy), "modules[0].questions[0].choices")
+    assert problem.line == line_of(text, "choices:", after=FIRST_Q)
+    assert "(found 0)" in problem.message
+
+
+def test_missing_feedback(project_copy):
+    old = ('            feedback: {sv: "Nej. Planen omfattar hot, våld och trakasserier, och du ska '
+           'inte behöva hantera dem ensam.", en: "No. The plan covers threats, violence and '
+           'harassment, and you should not have to handle them alone."}\n')
+    text = edit_course(project_copy, old, "")
+    problem = only(problems(project_copy), "modules[0].questions[0].choices[1].feedback")
+    assert problem.line == line_of(text, '- text: {sv: "Att planen bara gäller', after=FIRST_Q)
+    assert problem.message == "required field is missing"
+
+
+def test_missing_translation(project_copy):
+    text = edit_course(project_copy,
+                       'prompt: {sv: "Vad säger planen?", en: "What does the plan say?"}',
+                       'prompt: {sv: "Vad säger planen?"}')
+    problem = only(problems(project_copy), "modules[0].questions[0].prompt.en")
+    assert problem.line == line_of(text, "prompt:", after=FIRST_Q)
+    assert problem.message == "missing translation (en)"
+
+
+def test_link_to_missing_page(project_copy):
+    text = edit_course(project_copy, "        see: planen/1-inledning.md\n",
+                       "        see: planen/finns-inte.md\n", after=FIRST_Q)
+    problem = only(problems(project_copy), "modules[0].questions[0].see")
+    assert problem.line == line_of(text, "see: planen/finns-inte.md")
+    assert problem.message == "the page docs/planen/finns-inte.md does not exist"
+
+
+def test_link_to_page_without_english_twin(project_copy):
+    (project_copy / "docs/planen/1-inledning.en.md").unlink()
+    found = problems(project_copy)
+    problem = only(found, "modules[0].questions[0].see")
+    assert problem.message == "the page docs/planen/1-inledning.en.md does not exist"
+
+
+def test_link_to_missing_anchor(project_copy):
+    text = edit_course(project_copy, "        see: planen/1-inledning.md\n",
+                       "        see: planen/1-inledning.md#s9-9\n", after=FIRST_Q)
+    problem = only(problems(project_copy), "modules[0].questions[0].see")
+    assert problem.line == line_of(text, "see: planen/1-inledning.md#s9-9")
+    assert "has no heading with the id {#s9-9}" in problem.message
+
+
+def test_link_to_existing_anchor_is_accepted(project_copy):
+    for name in ("1-inledning.md", "1-inledning.en.md"):
+        page = project_copy / "docs/planen" / name
+        page.write_text(page.read_text(encoding="utf-8") + "\n## Syfte {#s1-syfte}\n",
+                        encoding="utf-8")
+    edit_course(project_copy, "        see: planen/1-inledning.md\n",
+                "        see: planen/1-inledning.md#s1-syfte\n", after=FIRST_Q)
+    assert load_course(project_copy).modules[0].questions[0].see.endswith("#s1-syfte")
+
+
+def test_duplicate_question_id(project_copy):
+    text = edit_course(project_copy, "- id: forsta-kontakt", "- id: malet")
+    problem = only(problems(project_copy), "modules[0].questions[1].id")
+    assert problem.line == line_of(text, "- id: malet", after="- id: malet\n")
+    assert "used twice" in problem.message
+
+
+def test_bad_course_stops_the_build(project_copy, tmp_path):
+    edit_course(project_copy, "            correct: true\n", "")
+    result = run_build(tmp_path / "site", project_copy)
+    assert result.returncode != 0
+    assert "data/course.yml:" in result.stderr
+    assert "modules[0].questions[0].choices: exactly one choice must be correct (found 0)" \
+        in result.stderr
+
+
+def test_data_is_escaped():
+    course = load_course(ROOT)
+    module = module_context(course, "varfor", "sv", "utbildning/modul-1-varfor/")
+    module["questions"][0]["scenario"] = "<script>alert(1)</script>"
+    html = render(ROOT / "overrides/partials", "tsp-quiz.html", lambda key: key, module=module)
+    soup = BeautifulSoup(html, "lxml")
+    assert soup.find("script") is None
+    assert "<script>alert(1)</script>" in soup.select_one(".tsp-question__scenario").get_text()
+
+
+@pytest.mark.parametrize("path, lang, expected", [
+    ("planen/3-hantera.md", "sv", "planen/3-hantera/"),
+    ("planen/3-hantera.md#s3-1-3", "en", "en/planen/3-hantera/#s3-1-3"),
+    ("planen/bilaga-2/index.md", "en", "en/planen/bilaga-2/"),
+    ("index.md", "sv", ""),
+])
+def test_page_url(path, lang, expected):
+    assert page_url(path, lang) == expected
+
+
+def test_href_is_relative_to_the_page():
+    assert href("planen/bilaga-1.md", "en", "en/utbildning/modul-2-riskanalys/") \
+        == "../../planen/bilaga-1/"
