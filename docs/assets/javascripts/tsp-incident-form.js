@@ -205,7 +205,10 @@
     if (mirrored.length && event.target.matches("textarea, input[type=date]")) mirror(event.target);
     saveDraft();
   });
-  form.addEventListener("change", function () { progress(); saveDraft(); });
+  form.addEventListener("change", function (event) {
+    if (event.target.type === "radio") progress();
+    saveDraft();
+  });
   // The form has no action and must never be submitted (Enter in a field).
   form.addEventListener("submit", function (event) { event.preventDefault(); });
 
