@@ -50,7 +50,7 @@ def test_keyboard_fill_print_no_request_no_storage(form, site_url, lang, tmp_pat
         .map(t => t.nextElementSibling.getBoundingClientRect().height)""")
     assert min(heights) > 40, "an empty answer has no write-in space"
     assert page.is_hidden("#tsp-form-tools") and page.is_hidden("#tsp-progress")
-    page.emulate_media(media="screen")
+    page.emulate_media(media="null")  # back to normal: page.pdf() then uses print CSS
 
     page.wait_for_load_state("networkidle")
     loaded = len(page.requests)
@@ -58,6 +58,9 @@ def test_keyboard_fill_print_no_request_no_storage(form, site_url, lang, tmp_pat
     assert set(typed) == set(answers(page)), "a field was not reached by Tab"
     assert answers(page) == typed
     assert typed["p1-what"].endswith(LONG_ANSWER)
+    # The textarea grew with the long answer: nothing hidden behind a scrollbar.
+    assert page.evaluate("(t => t.clientHeight >= t.scrollHeight && t.rows * 20 < t.clientHeight)"
+                         "(document.getElementById('p1-what'))")
 
     # The print button opens the print dialog (beforeprint fires).
     page.evaluate("window.printed = 0; addEventListener('beforeprint', () => window.printed++)")
@@ -69,7 +72,7 @@ def test_keyboard_fill_print_no_request_no_storage(form, site_url, lang, tmp_pat
     assert pdf_page_size(tmp_path / "bilaga-5.pdf").endswith("(A4)"), "not A4"
     missing = [name for name, value in typed.items()
                if value not in ("yes", "no") and fold(value) not in text]
-    assert missing == []
+    assert missing == [], text[text.find("Uppföljningssamtal 2") - 400:][:800]
     assert say("form_print", lang) not in text, "the screen tools were printed"
 
     assert foreign(page.requests, site_url) == []
