@@ -1,0 +1,310 @@
+/* Bilaga 5 on screen: fill in, keep on this device (opt-in), print, export,
+ * import, clear. Nothing is ever sent: no fetch, no form submission; the only
+ * storage is one localStorage key, written only while the user opts in.
+ * Words come from the JSON block #tsp-form-strings (data/strings.yml). */
+(function () {
+  "use strict";
+
+  var form = document.getElementById("tsp-incident");
+  var stringsBlock = document.getElementById("tsp-form-strings");
+  if (!form || !stringsBlock) return;
+
+  var FORM = form.dataset.tspForm;                     // "tsp-incident"
+  var VERSION = Number(form.dataset.tspVersion);       // 1
+  var DRAFT_KEY = FORM + "-draft-v" + VERSION;         // "tsp-incident-draft-v1"
+  var ui = JSON.parse(stringsBlock.textContent);
+  var $ = function (id) { return document.getElementById(id); };
+  var keep = $("tsp-keep");
+  var keepStatus = $("tsp-keep-status");
+  var message = $("tsp-form-message");
+  var dialog = $("tsp-clear-dialog");
+
+  function say(key, values) {
+    return ui[key].replace(/\{(\w+)\}/g, function (all, name) {
+      return values && name in values ? String(values[name]) : all;
+    });
+  }
+
+  function announce(key, values) {
+    message.textContent = say(key, values);
+  }
+
+  /* ---- answers: every named field of the form, keyed by its name ---- */
+
+  var names = [];
+  Array.prototype.forEach.call(form.elements, function (el) {
+    if (el.name && names.indexOf(el.name) < 0) names.push(el.name);
+  });
+
+  function isGroup(field) {
+    return typeof RadioNodeList !== "undefined" && field instanceof RadioNodeList;
+  }
+
+  function readAnswers() {
+    var answers = {};
+    names.forEach(function (name) { answers[name] = form.elements.namedItem(name).value; });
+    return answers;
+  }
+
+  function writeAnswers(answers) {
+    names.forEach(function (name) {
+      var field = form.elements.namedItem(name);
+      var value = answers[name] || "";
+      if (isGroup(field)) {
+        Array.prototype.forEach.call(field, function (radio) { radio.checked = radio.value === value; });
+      } else {
+        field.value = value;
+      }
+    });
+    refresh();
+  }
+
+  /* The problem with data as a message key, or null when it is a valid answers file. */
+  function problem(data) {
+    if (!data || typeof data !== "object" || Array.isArray(data)) return "form_import_malformed";
+    if (data.form !== FORM) return "form_import_other";
+    if (typeof data.version !== "number" || !Number.isInteger(data.version) || data.version < 1) {
+      return "form_import_malformed";
+    }
+    if (data.version > VERSION) return "form_import_newer";
+    var answers = data.answers;
+    if (!answers || typeof answers !== "object" || Array.isArray(answers)) return "form_import_malformed";
+    var bad = Object.keys(answers).some(function (name) {
+      var value = answers[name];
+      if (names.indexOf(name) < 0 || typeof value !== "string") return true;
+      var field = form.elements.namedItem(name);
+      if (isGroup(field)) {
+        return value !== "" && !Array.prototype.some.call(field, function (r) { return r.value === value; });
+      }
+      return field.type === "date" && value !== "" && !/^\d{4}-\d{2}-\d{2}$/.test(value);
+    });
+    return bad ? "form_import_malformed" : null;
+  }
+
+  function envelope() {
+    return {
+      form: FORM, version: VERSION, lang: document.documentElement.lang,
+      exported: new Date().toISOString(), answers: readAnswers()
+    };
+  }
+
+  /* ---- storage: only while "Keep on this device" is ticked ---- */
+
+  function storage(kind) {
+    try { return window[kind]; } catch (e) { return null; }
+  }
+
+  function showStored(date) {
+    keepStatus.textContent = date
+      ? say("form_status_saved", { time: date.toLocaleTimeString(document.documentElement.lang) })
+      : say("form_status_none");
+  }
+
+  function saveDraft() {
+    if (!keep.checked) return;
+    try {
+      storage("localStorage").setItem(DRAFT_KEY, JSON.stringify(envelope()));
+      showStored(new Date());
+    } catch (e) {
+      keep.checked = false;
+      announce("form_keep_unavailable");
+    }
+  }
+
+  function forgetAll() {
+    ["localStorage", "sessionStorage"].forEach(function (kind) {
+      var store = storage(kind);
+      if (!store) return;
+      Object.keys(store).forEach(function (key) {
+        if (key.indexOf(FORM) === 0) store.removeItem(key);
+      });
+    });
+    showStored(null);
+  }
+
+  function restoreDraft() {
+    var store = storage("localStorage");
+    var raw = store && store.getItem(DRAFT_KEY);
+    if (!raw) return;
+    var data;
+    try { data = JSON.parse(raw); } catch (e) { data = null; }
+    if (problem(data)) { store.removeItem(DRAFT_KEY); return; }
+    keep.checked = true;
+    writeAnswers(data.answers);
+    showStored(new Date(data.exported));
+    announce("form_restored");
+  }
+
+  keep.addEventListener("change", function () {
+    if (keep.checked) {
+      saveDraft();
+      if (keep.checked) announce("form_keep_on");
+    } else {
+      forgetAll();
+      announce("form_keep_off");
+    }
+  });
+
+  /* ---- growing textareas and their print copies ---- */
+
+  function grow(area) {
+    area.style.height = "auto";
+    area.style.height = area.scrollHeight + area.offsetHeight - area.clientHeight + "px";
+  }
+
+  // Each textarea and date field gets a print-only copy that wraps its whole text.
+  var mirrored = form.querySelectorAll("textarea, input[type=date]");
+  Array.prototype.forEach.call(mirrored, function (field) {
+    var copy = document.createElement("div");
+    copy.className = "tsp-print-answer";
+    copy.setAttribute("aria-hidden", "true");
+    field.insertAdjacentElement("afterend", copy);
+  });
+
+  function mirror(field) {
+    var copy = field.nextElementSibling;
+    copy.textContent = field.value;
+    copy.classList.toggle("tsp-print-empty", field.value.trim() === "");
+    if (field.tagName === "TEXTAREA") grow(field);
+  }
+
+  /* ---- progress through the Ja/Nej checklist (part 2) ---- */
+
+  var groups = Array.prototype.slice.call(document.querySelectorAll("#del-2 fieldset.tsp-yes-no"));
+
+  function progress() {
+    var todo = groups.filter(function (set) { return !set.querySelector("input:checked"); });
+    $("tsp-progress-count").textContent =
+      say("form_progress_count", { answered: groups.length - todo.length, total: groups.length });
+    $("tsp-progress-todo-label").textContent = say(todo.length ? "form_progress_todo" : "form_progress_done");
+    var list = $("tsp-progress-todo");
+    list.replaceChildren();
+    list.hidden = todo.length === 0;
+    todo.forEach(function (set) {
+      var first = set.querySelector("input");
+      var link = document.createElement("a");
+      link.href = "#" + first.id;
+      link.textContent = set.querySelector("legend").textContent.trim();
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        first.focus();
+        set.scrollIntoView({ block: "center" });
+      });
+      var item = document.createElement("li");
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+  }
+
+  function refresh() {
+    Array.prototype.forEach.call(mirrored, mirror);
+    progress();
+  }
+
+  form.addEventListener("input", function (event) {
+    if (mirrored.length && event.target.matches("textarea, input[type=date]")) mirror(event.target);
+    saveDraft();
+  });
+  form.addEventListener("change", function (event) {
+    if (event.target.type === "radio") progress();
+    saveDraft();
+  });
+  // The form has no action and must never be submitted (Enter in a field).
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+
+  /* ---- print, export, import ---- */
+
+  window.addEventListener("beforeprint", refresh);
+  $("tsp-print").addEventListener("click", function () { window.print(); });
+
+  function fileName(ext) {
+    return ui.form_file_name + "-" + new Date().toISOString().slice(0, 10) + "." + ext;
+  }
+
+  function download(content, type, name) {
+    var url = URL.createObjectURL(new Blob([content], { type: type }));
+    var link = document.createElement("a");
+    link.href = url;
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+    announce("form_exported", { file: name });
+  }
+
+  $("tsp-export-json").addEventListener("click", function () {
+    download(JSON.stringify(envelope(), null, 2) + "\n", "application/json", fileName("json"));
+  });
+
+  // Markdown, in the order of the page: headings, then each question and its answer.
+  function markdown() {
+    var text = function (el) { return el.textContent.replace(/\s+/g, " ").trim(); };
+    var none = "_" + ui.form_no_answer + "_";
+    var lines = ["# " + text(document.querySelector(".md-content h1").firstChild), "",
+      ui.form_exported_at + ": " + new Date().toLocaleString(document.documentElement.lang), ""];
+    var items = form.querySelectorAll(
+      "h2, fieldset.tsp-meeting > legend, fieldset.tsp-yes-no, textarea, input[type=date]");
+    Array.prototype.forEach.call(items, function (el) {
+      if (el.tagName === "H2") {
+        lines.push("## " + text(el), "");
+      } else if (el.tagName === "LEGEND") {
+        lines.push("### " + text(el), "");
+      } else if (el.tagName === "FIELDSET") {
+        var checked = el.querySelector("input:checked");
+        var label = checked && form.querySelector("label[for='" + checked.id + "']");
+        lines.push("**" + text(el.querySelector("legend")) + "** " + (label ? text(label) : none), "");
+      } else {
+        var question = text(form.querySelector("label[for='" + el.id + "']"));
+        lines.push("**" + question + "**", "", el.value.trim() ? el.value.trim() : none, "");
+      }
+    });
+    return lines.join("\n");
+  }
+
+  $("tsp-export-text").addEventListener("click", function () {
+    download(markdown(), "text/markdown;charset=utf-8", fileName("md"));
+  });
+
+  var picker = $("tsp-import");
+  picker.addEventListener("change", function () {
+    var file = picker.files && picker.files[0];
+    if (!file) return;
+    file.text().then(function (content) {
+      var data;
+      try { data = JSON.parse(content); } catch (e) { data = null; }
+      var found = problem(data);
+      if (found) {
+        announce(found, { file: file.name, version: data && data.version, supported: VERSION });
+      } else {
+        writeAnswers(data.answers);
+        saveDraft();
+        announce("form_imported", { file: file.name });
+      }
+      picker.value = "";
+    });
+  });
+
+  /* ---- clear: after a confirmation, every field and everything stored ---- */
+
+  $("tsp-clear").addEventListener("click", function () { dialog.showModal(); });
+  $("tsp-clear-cancel").addEventListener("click", function () { dialog.close(); });
+  $("tsp-clear-confirm").addEventListener("click", function () {
+    dialog.close();
+    keep.checked = false;
+    form.reset();
+    forgetAll();
+    refresh();
+    announce("form_cleared");
+    $("tsp-clear").focus();
+  });
+
+  /* ---- start ---- */
+
+  form.classList.add("tsp-js");
+  $("tsp-form-tools").hidden = false;
+  $("tsp-progress").hidden = false;
+  keep.checked = false;
+  refresh();
+  restoreDraft();
+})();
