@@ -20,7 +20,9 @@ from macros.loader import load_all
 
 
 def data_copy(tmp_path: Path) -> Path:
+    """data/ plus docs/ (the course bank checks that its link targets exist)."""
     shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
     return tmp_path
 
 
@@ -151,7 +153,7 @@ def test_problems_of_several_files_are_reported_together(tmp_path):
 
 def test_real_data_is_valid():
     loaded = load_all()
-    assert set(loaded) == {"strings", "routine", "contacts", "incident"}
+    assert set(loaded) == {"strings", "routine", "contacts", "incident", "course"}
 
 
 def test_check_data_command_prints_one_line_per_problem(project_copy):
