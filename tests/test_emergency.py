@@ -88,3 +88,20 @@ def test_emergency_link_fits_a_320px_screen(page, site_url, path):
     search = page.locator("label.md-header__button[for='__search']").bounding_box()
     assert search["x"] + search["width"] <= 320, "the header pushed the search button off screen"
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["akut/", "en/akut/"])
+def test_light_akut_page_keeps_menu_and_language_choice_without_material_js(page, site_url, path):
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(site_url + path)
+    assert page.locator("script[src*='bundle']").count() == 0
+    expect(page.locator("label.md-header__button[for='__search']")).to_be_hidden()
+    page.locator("label.md-header__button[for='__drawer']").click()
+    expect(page.locator("nav.md-nav--primary a[href*='bilaga-4']").first).to_be_visible()
+    page.keyboard.press("Escape")
+    page.goto(site_url + path)
+    other, other_path = ("en", "en/akut/") if path == "akut/" else ("sv", "akut/")
+    page.locator(".md-select button").click()  # the menu opens by CSS focus-within
+    page.locator(f".md-select a[hreflang='{other}']").click()
+    page.wait_for_url(site_url + other_path)

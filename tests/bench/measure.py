@@ -79,6 +79,7 @@ def _load(page, cdp, url: str) -> dict:
         sw=e["response"].get("fromServiceWorker", False)))
     cdp.on("Network.loadingFinished", lambda e: seen.setdefault(e["requestId"], {}).update(
         bytes=e["encodedDataLength"]))
+    cdp.send("Network.enable")
     page.goto(url, wait_until="load")
     page.wait_for_load_state("networkidle")
     network = [r for r in seen.values() if not r.get("sw")]
