@@ -11,6 +11,7 @@ A benchmark, not a test: it prints figures and the targets beside them.
 from __future__ import annotations
 
 import gzip
+import os
 import json
 import sys
 import tempfile
@@ -50,8 +51,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         print("building (median of 3 builds each) ...", flush=True)
-        ours = build_seconds(ROOT / "mkdocs.yml")
-        base = build_seconds(baseline_config(tmp))
+        ours, base = build_seconds([ROOT / "mkdocs.yml", baseline_config(tmp)])
         site = tmp / "site"
         build_site(site)
         server, url = serve(site)
@@ -66,7 +66,7 @@ def main() -> int:
                 lh = lighthouse(url + path)
                 w = weights[path]
                 rows.append([
-                    lang, name, kib(w["cold"]["bytes"]), str(w["cold"]["requests"]),
+                    lang, name, kib(lh["bytes"]), str(lh["requests"]),
                     f'{w["warm"]["bytes"]} B', f'{w["offline"]["bytes"]} B',
                     "/".join(str(lh["scores"][c]) for c in lh["scores"]),
                     f'{lh["fcp"]:.2f} s', f'{lh["lcp"]:.2f} s', " ".join(lh["failed"]) or "-",
@@ -88,6 +88,11 @@ def main() -> int:
     print(f"build: {ours:.2f} s whole site, {base:.2f} s Material + i18n alone; "
           f"our macros, data and hooks: {ours / base:.2f}x, {share:.0f} % of build time")
     print(TARGETS)
+    print("cold = Lighthouse's own cold load (gzip, page and its workers; the service "
+          "worker's background precache is listed above); warm/offline = bytes not "
+          "served by the service worker on a later load in Chromium")
+    print(f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs "
+          "(Lighthouse's simulated timings grow on a busy machine)")
     return 0
 
 
