@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import posixpath
 
 import pytest
@@ -105,3 +106,20 @@ def test_light_akut_page_keeps_menu_and_language_choice_without_material_js(page
     page.locator(".md-select button").click()  # the menu opens by CSS focus-within
     page.locator(f".md-select a[hreflang='{other}']").click()
     page.wait_for_url(site_url + other_path)
+
+
+def gzip_weight(site_dir, page, doc) -> int:
+    """Gzipped bytes of a page and the stylesheets and scripts it loads."""
+    hrefs = [link["href"] for link in doc.select("link[rel=stylesheet]")]
+    hrefs += [script["src"] for script in doc.select("script[src]")]
+    files = [page] + [site_path(site_dir, page, href) for href in hrefs]
+    return sum(len(gzip.compress(path.read_bytes(), 6)) for path in files)
+
+
+def test_akut_is_the_lightest_page_of_its_language(site_dir, html_pages, soup):
+    for lang in ("sv", "en"):
+        akut = site_dir / LANG_ROOT[lang] / "akut" / "index.html"
+        weights = {page: gzip_weight(site_dir, page, soup(page)) for page in html_pages
+                   if soup(page).html["lang"] == lang}
+        assert min(weights, key=weights.get) == akut
+        assert weights[akut] <= 60 * 1024
