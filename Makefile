@@ -54,7 +54,12 @@ check-data: $(SITE_STAMP)
 test: $(TEST_STAMP) $(SYS_STAMP)
 	$(BIN)/python -m pytest
 
-bench: $(TEST_STAMP) $(SYS_STAMP)
+# Lighthouse 12 pinned in package.json (`npm ci` fails for it: use install).
+node_modules/.bin/lighthouse: package.json
+	npm install --no-audit --no-fund
+	touch $@
+
+bench: $(TEST_STAMP) $(SYS_STAMP) node_modules/.bin/lighthouse
 	$(BIN)/python tests/bench/bench.py
 	$(BIN)/python tests/bench/pdf_bench.py
 
