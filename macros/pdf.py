@@ -21,6 +21,8 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from .offline import WORKER, write_worker
+
 from .models import LANGUAGES
 from .printables import load_printables, page_path, pdf_path
 
@@ -65,7 +67,8 @@ def print_pdfs(browser, base_url: str, site_dir: Path,
                todo: list[tuple[str, str]]) -> list[tuple[str, float]]:
     """Print each (page, pdf) of todo with one browser; returns (pdf, seconds)."""
     timings = []
-    context = browser.new_context()
+    # Paper needs no offline cache: the service worker would precache the site.
+    context = browser.new_context(service_workers="block")
     # Paper needs no search: skip Material's search index and worker.
     context.route("**/search/**", lambda route: route.abort())
     page = context.new_page()
@@ -94,9 +97,17 @@ def build_pdfs(site_dir: Path) -> list[tuple[str, float]]:
     with served(site_dir) as base_url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            return print_pdfs(browser, base_url, site_dir, jobs())
+            timings = print_pdfs(browser, base_url, site_dir, jobs())
         finally:
             browser.close()
+    refresh_precache(site_dir)
+    return timings
+
+
+def refresh_precache(site_dir: Path) -> None:
+    """The PDFs are new files in site/: list them in the service worker too."""
+    template = (Path(__file__).resolve().parent.parent / "docs" / WORKER).read_text(encoding="utf-8")
+    write_worker(site_dir, template)
 
 
 def main(argv: list[str]) -> int:

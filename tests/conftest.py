@@ -65,11 +65,18 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        """A browser closing a connection early (BrokenPipe) is not a test failure."""
+
+
 @pytest.fixture(scope="session")
 def site_url(site_dir) -> str:
     """The built site served over HTTP on 127.0.0.1 (a free port)."""
     handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -101,7 +108,8 @@ def project_copy(tmp_path) -> Path:
 def site_pdfs(browser, site_url, site_dir) -> Path:
     """Every printable of data/printables.yml printed to PDF in both languages,
     once per session, with the session's one browser (macros/pdf.py)."""
-    from macros.pdf import jobs, print_pdfs
+    from macros.pdf import jobs, print_pdfs, refresh_precache
 
     print_pdfs(browser, site_url, site_dir, jobs())
+    refresh_precache(site_dir)
     return site_dir

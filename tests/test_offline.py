@@ -50,6 +50,17 @@ def test_precache_lists_every_built_file_with_its_hash(site_dir):
     assert len(manifest["build"]) == 16
 
 
+def test_precache_lists_the_pdfs_printed_after_the_build(site_pdfs):
+    """`make build` prints PDFs after mkdocs: they must be cached for offline use too."""
+    from macros.pdf import jobs
+
+    listed = dict(precache_of(site_pdfs)["files"])
+    pdfs = [pdf for _, pdf in jobs()]
+    assert pdfs and all(pdf in listed for pdf in pdfs)
+    for pdf in pdfs:
+        assert listed[pdf] == sri(site_pdfs / pdf), pdf
+
+
 def test_manifest_links_and_icons_exist(site_dir, soup):
     for lang, root in (("sv", site_dir), ("en", site_dir / "en")):
         link = soup(root / "akut" / "index.html").select_one("link[rel=manifest]")
