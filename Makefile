@@ -7,6 +7,7 @@ BIN := $(VENV)/bin
 SITE_STAMP := $(VENV)/.site-installed
 TEST_STAMP := $(VENV)/.test-installed
 SYS_STAMP := $(VENV)/.system-installed
+VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -35,6 +36,12 @@ $(SYS_STAMP): | $(BIN)/python
 	@bash .ci/system-deps
 	touch $@
 
+# The Nu HTML Checker, pinned in package.json/package-lock.json; run with
+# Debian's Java (its install script, which would fetch a Java, is skipped).
+$(VNU_JAR): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
 serve: $(SITE_STAMP)
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
@@ -44,7 +51,7 @@ build: $(SITE_STAMP)
 check-data: $(SITE_STAMP)
 	$(BIN)/python -m macros.check
 
-test: $(TEST_STAMP) $(SYS_STAMP)
+test: $(TEST_STAMP) $(SYS_STAMP) $(VNU_JAR)
 	$(BIN)/python -m pytest
 
 bench: $(TEST_STAMP) $(SYS_STAMP)

@@ -95,3 +95,28 @@ def project_copy(tmp_path) -> Path:
         else:
             shutil.copy2(src, dest / name)
     return dest
+
+
+@pytest.fixture
+def site_copy(site_dir, tmp_path) -> Path:
+    """A throwaway copy of the built site, to break on purpose."""
+    dest = tmp_path / "site-copy"
+    shutil.copytree(site_dir, dest)
+    return dest
+
+
+@pytest.fixture
+def serve_dir():
+    """serve_dir(path) -> URL of path served on 127.0.0.1 until the test ends."""
+    servers = []
+
+    def serve(directory: Path) -> str:
+        handler = functools.partial(_QuietHandler, directory=str(directory))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield serve
+    for server in servers:
+        server.shutdown()

@@ -1,0 +1,95 @@
+"""Browser gates in real Chromium: privacy/CSP watch, axe, keyboard and reflow."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from axe_playwright_python.sync_playwright import Axe
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WIDTHS = [(375, 740), (1280, 800)]
+
+# Registered with page.add_init_script: runs in every document before its own
+# scripts, not as inline HTML, so the page's CSP does not apply to it.
+CSP_LISTENER = """
+window.__tspCsp = [];
+document.addEventListener('securitypolicyviolation', e => {
+  window.__tspCsp.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') +
+                       ' ' + (e.sourceFile || '') + ':' + e.lineNumber);
+});
+"""
+
+
+def page_url(site_url: str, site_dir: Path, path: Path) -> str:
+    rel = path.relative_to(site_dir).as_posix()
+    return site_url + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+
+
+class Watch:
+    """Collects what a privacy-respecting, CSP-clean page must never do."""
+
+    def __init__(self, page, site_url: str):
+        self.page = page
+        self.origin = urlsplit(site_url)[:2]
+        self.problems: list[str] = []
+        page.add_init_script(CSP_LISTENER)
+        page.on("request", self._request)
+        page.on("requestfailed", lambda r: self.problems.append(f"failed request {r.url} ({r.failure})"))
+        page.on("response", self._response)
+        page.on("console", self._console)
+        page.on("pageerror", lambda e: self.problems.append(f"script error: {e}"))
+        # Requests to other origins are aborted here so the test never leaves the machine.
+        page.route("**/*", self._route)
+
+    def _foreign(self, url: str) -> bool:
+        scheme, netloc = urlsplit(url)[:2]
+        return scheme not in ("data", "blob", "about") and (scheme, netloc) != self.origin
+
+    def _route(self, route):
+        if self._foreign(route.request.url):
+            route.abort()
+        else:
+            route.continue_()
+
+    def _request(self, request):
+        if self._foreign(request.url):
+            self.problems.append(f"request to another origin: {request.url}")
+
+    def _response(self, response):
+        if response.status >= 400:
+            self.problems.append(f"HTTP {response.status} for {response.url}")
+
+    def _console(self, message):
+        if message.type == "error":
+            self.problems.append(f"console error: {message.text}")
+
+    def visit(self, url: str) -> list[str]:
+        """Load url, let its scripts settle, and return this visit's problems."""
+        start = len(self.problems)
+        self.page.goto(url, wait_until="load")
+        self.page.wait_for_load_state("networkidle")
+        found = self.problems[start:]
+        found += [f"CSP violation: {v}" for v in self.page.evaluate("window.__tspCsp || []")]
+        cookies = self.page.context.cookies()
+        if cookies:
+            found.append(f"cookies set: {[c['name'] for c in cookies]}")
+            self.page.context.clear_cookies()
+        return [f"{url}: {problem}" for problem in found]
+
+
+_axe = Axe()
+
+
+def axe_violations(page, url: str) -> list[str]:
+    """axe-core's WCAG 2.0/2.1 A+AA rules at a mobile and a desktop width."""
+    page.goto(url, wait_until="load")
+    found = []
+    for width, height in WIDTHS:
+        page.set_viewport_size({"width": width, "height": height})
+        results = _axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS},
+                                          "resultTypes": ["violations"]})
+        for violation in results.response["violations"]:
+            targets = [node["target"] for node in violation["nodes"]][:3]
+            found.append(f"{url} @{width}px: {violation['id']} ({violation['impact']}) {targets}")
+    return found
