@@ -1,0 +1,52 @@
+"""Accessibility gate: axe-core (WCAG 2.0/2.1 A and AA) on every page of both
+languages, at a mobile and a desktop width, in one browser context."""
+
+from pathlib import Path
+
+from conftest import run_build
+from gates.browser import Watch, axe_violations, page_url
+from gates.edit import add_to_content
+from gates.keyboard import keyboard_problems
+
+SAMPLE = Path(__file__).parent / "fixtures" / "content-sample.md"
+
+
+def test_every_page_has_no_axe_violations(page, site_url, site_dir, html_pages):
+    problems = []
+    for path in html_pages:
+        problems += axe_violations(page, page_url(site_url, site_dir, path))
+    assert html_pages and not problems, "\n".join(problems)
+
+
+def test_gates_pass_on_rich_content(page, project_copy, tmp_path, serve_dir):
+    """Tables, admonitions, details, definitions, long words and a form:
+    what content pages will hold must pass axe, the CSP and 320 px reflow."""
+    for name in ("index.md", "index.en.md"):
+        doc = project_copy / "docs" / name
+        doc.write_text(doc.read_text(encoding="utf-8") + SAMPLE.read_text(encoding="utf-8"),
+                       encoding="utf-8")
+    built = tmp_path / "built"
+    result = run_build(built, project_copy)
+    assert result.returncode == 0, result.stderr[-3000:]
+    url = serve_dir(built)
+    problems = []
+    for prefix in ("", "en/"):
+        problems += axe_violations(page, url + prefix)
+        problems += Watch(page, url).visit(url + prefix)
+        problems += keyboard_problems(page, url + prefix)
+        # At 320 px the sample table overflows: its wrapper became a named,
+        # focusable region (tsp-scroll-regions.js).
+        region = page.locator(".md-typeset__scrollwrap[tabindex='0'][role='region']")
+        assert region.get_attribute("aria-labelledby") == "tsp-sample-table"
+    assert not problems, "\n".join(problems)
+
+
+def test_gate_catches_unlabelled_input_and_missing_alt(page, site_copy, serve_dir):
+    path = site_copy / "en" / "akut" / "index.html"
+    add_to_content(path, "input", type="text", name="unlabelled")
+    add_to_content(path, "img", src="../../assets/images/favicon.png")
+    url = serve_dir(site_copy) + "en/akut/"
+    found = axe_violations(page, url)
+    rules = {line.split(": ", 1)[1].split(" ")[0] for line in found}
+    assert rules == {"label", "image-alt"}, found
+    assert any("@375px" in line for line in found) and any("@1280px" in line for line in found)
