@@ -120,3 +120,25 @@ def serve_dir():
     yield serve
     for server in servers:
         server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_audit(browser, browser_context_args, site_url, site_dir, html_pages):
+    """One pass of real Chromium over every page: privacy/CSP watch, axe at two
+    widths, keyboard and 320 px reflow. {gate: [problems]} for the gate tests."""
+    from gates.browser import Watch, add_axe, axe_violations, page_url
+    from gates.keyboard import keyboard_problems
+
+    context = browser.new_context(**browser_context_args)
+    page = context.new_page()
+    add_axe(page)
+    watch = Watch(page, site_url)
+    found = {"privacy": [], "axe": [], "keyboard": []}
+    for path in html_pages:
+        url = page_url(site_url, site_dir, path)
+        found["privacy"] += watch.visit(url, settle=False)
+        found["axe"] += axe_violations(page, url, load=False)
+        found["keyboard"] += keyboard_problems(page, url)
+    found["privacy"] += watch.visit(site_url)  # also waits for late requests
+    context.close()
+    return found

@@ -34,6 +34,7 @@ class Watch:
         self.page = page
         self.origin = urlsplit(site_url)[:2]
         self.problems: list[str] = []
+        self._reported = 0
         page.add_init_script(CSP_LISTENER)
         page.on("request", self._request)
         page.on("requestfailed", self._failed)
@@ -68,16 +69,16 @@ class Watch:
             self.problems.append(f"console error: {message.text}")
 
     def visit(self, url: str, settle: bool = True) -> list[str]:
-        """Load url and return this visit's problems.
+        """Load url and return the problems seen since the last visit returned.
 
         settle=False skips waiting for the network to go quiet (fast loops over
         every page); late events then count for the next visit, still caught.
         """
-        start = len(self.problems)
         self.page.goto(url, wait_until="load")
         if settle:
             self.page.wait_for_load_state("networkidle")
-        found = self.problems[start:]
+        found = self.problems[self._reported:]
+        self._reported = len(self.problems)
         found += [f"CSP violation: {v}" for v in self.page.evaluate("window.__tspCsp || []")]
         cookies = self.page.context.cookies()
         if cookies:
@@ -95,16 +96,17 @@ SETTLE = """() => new Promise(done => requestAnimationFrame(() =>
   Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))).then(done)))"""
 
 
-def axe_violations(page, url: str) -> list[str]:
-    """axe-core's WCAG 2.0/2.1 A+AA rules at a mobile and a desktop width.
+def add_axe(page) -> None:
+    """Register axe-core as an init script: the browser injects it into each
+    document (outside the page's CSP) instead of Python sending it per page."""
+    page.add_init_script(path=str(AXE_JS))
 
-    axe is registered once per page object as an init script (injected by the
-    browser into each document, outside the page's CSP), not sent per page.
-    """
-    if not getattr(page, "_tsp_axe", False):
-        page.add_init_script(path=str(AXE_JS))
-        page._tsp_axe = True
-    page.goto(url, wait_until="load")
+
+def axe_violations(page, url: str, load: bool = True) -> list[str]:
+    """axe-core's WCAG 2.0/2.1 A+AA rules at a mobile and a desktop width
+    (on a page set up with add_axe; load=False audits the page as loaded)."""
+    if load:
+        page.goto(url, wait_until="load")
     found = []
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
     for width, height in WIDTHS:
