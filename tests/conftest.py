@@ -129,7 +129,9 @@ def site_audit(browser, browser_context_args, site_url, site_dir, html_pages):
     from gates.browser import Watch, add_axe, axe_violations, page_url
     from gates.keyboard import keyboard_problems
 
-    context = browser.new_context(**browser_context_args)
+    # Reduced motion: the site's CSS then drops Material's transitions, so axe
+    # measures settled colours without waiting for animations.
+    context = browser.new_context(**{**browser_context_args, "reduced_motion": "reduce"})
     page = context.new_page()
     add_axe(page)
     watch = Watch(page, site_url)
@@ -138,7 +140,7 @@ def site_audit(browser, browser_context_args, site_url, site_dir, html_pages):
         url = page_url(site_url, site_dir, path)
         found["privacy"] += watch.visit(url, settle=False)
         found["axe"] += axe_violations(page, url, load=False)
-        found["keyboard"] += keyboard_problems(page, url)
+        found["keyboard"] += keyboard_problems(page, url, load=False)
     found["privacy"] += watch.visit(site_url)  # also waits for late requests
     context.close()
     return found

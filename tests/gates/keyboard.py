@@ -31,9 +31,11 @@ def _focus_visible(state: dict) -> bool:
     return ring and state["onScreen"]
 
 
-def keyboard_problems(page, url: str, tab_stops: int = 4) -> list[str]:
+def keyboard_problems(page, url: str, tab_stops: int = 4, load: bool = True) -> list[str]:
+    """load=False checks the page as loaded, provided nothing has moved focus yet."""
     page.set_viewport_size({"width": 320, "height": 640})
-    page.goto(url, wait_until="load")
+    if load:
+        page.goto(url, wait_until="load")
     problems = []
     overflow = page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth")
