@@ -37,6 +37,15 @@ def test_gates_pass_on_rich_content(page, project_copy, tmp_path, serve_dir):
         region = page.locator(".md-typeset__scrollwrap[tabindex='0'][role='region']")
         assert region.get_attribute("aria-labelledby") == "tsp-sample-table"
     assert not problems, "\n".join(problems)
+    # Search still works under the CSP on content pages: "polis" finds the table.
+    watch = Watch(page, url)
+    watch.visit(url)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.locator("input.md-search__input").focus()
+    page.keyboard.type("polis")
+    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10000)
+    assert "polisen" in page.locator(".md-search-result__list").inner_text().lower()
+    assert watch.visit(url) == []
 
 
 def test_gate_catches_unlabelled_input_and_missing_alt(page, site_copy, serve_dir):
