@@ -7,6 +7,8 @@ BIN := $(VENV)/bin
 SITE_STAMP := $(VENV)/.site-installed
 TEST_STAMP := $(VENV)/.test-installed
 SYS_STAMP := $(VENV)/.system-installed
+VNU_JAR := tests/gates/node_modules/vnu-jar/build/dist/vnu.jar
+LIGHTHOUSE := tests/bench/node_modules/.bin/lighthouse
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -36,6 +38,12 @@ $(SYS_STAMP): | $(BIN)/python
 	@bash .ci/system-deps
 	touch $@
 
+# The Nu HTML Checker, pinned in tests/gates/package(-lock).json; run with
+# Debian's Java (its install script, which would fetch a Java, is skipped).
+$(VNU_JAR): tests/gates/package.json tests/gates/package-lock.json
+	cd tests/gates && npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
 serve: $(SITE_STAMP)
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
@@ -51,15 +59,15 @@ pdf: $(SITE_STAMP) $(SYS_STAMP)
 check-data: $(SITE_STAMP)
 	$(BIN)/python -m macros.check
 
-test: $(TEST_STAMP) $(SYS_STAMP)
+test: $(TEST_STAMP) $(SYS_STAMP) $(VNU_JAR)
 	$(BIN)/python -m pytest
 
-# Lighthouse 12 pinned in package.json (`npm ci` fails for it: use install).
-node_modules/.bin/lighthouse: package.json
-	npm install --no-audit --no-fund
+# Lighthouse 12 pinned in tests/bench/package.json (`npm ci` fails for it).
+$(LIGHTHOUSE): tests/bench/package.json
+	cd tests/bench && npm install --no-audit --no-fund
 	touch $@
 
-bench: $(TEST_STAMP) $(SYS_STAMP) node_modules/.bin/lighthouse
+bench: $(TEST_STAMP) $(SYS_STAMP) $(LIGHTHOUSE)
 	$(BIN)/python tests/bench/bench.py
 	$(BIN)/python tests/bench/pdf_bench.py
 

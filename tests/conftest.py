@@ -113,3 +113,50 @@ def site_pdfs(browser, site_url, site_dir) -> Path:
     print_pdfs(browser, site_url, site_dir, jobs())
     refresh_precache(site_dir)
     return site_dir
+@pytest.fixture
+def site_copy(site_dir, tmp_path) -> Path:
+    """A throwaway copy of the built site, to break on purpose."""
+    dest = tmp_path / "site-copy"
+    shutil.copytree(site_dir, dest)
+    return dest
+
+
+@pytest.fixture
+def serve_dir():
+    """serve_dir(path) -> URL of path served on 127.0.0.1 until the test ends."""
+    servers = []
+
+    def serve(directory: Path) -> str:
+        handler = functools.partial(_QuietHandler, directory=str(directory))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield serve
+    for server in servers:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_audit(browser, browser_context_args, site_url, site_dir, html_pages):
+    """One pass of real Chromium over every page: privacy/CSP watch, axe at two
+    widths, keyboard and 320 px reflow. {gate: [problems]} for the gate tests."""
+    from gates.browser import Watch, add_axe, axe_violations, page_url
+    from gates.keyboard import keyboard_problems
+
+    # Reduced motion: the site's CSS then drops Material's transitions, so axe
+    # measures settled colours without waiting for animations.
+    context = browser.new_context(**{**browser_context_args, "reduced_motion": "reduce"})
+    page = context.new_page()
+    add_axe(page)
+    watch = Watch(page, site_url)
+    found = {"privacy": [], "axe": [], "keyboard": []}
+    for path in html_pages:
+        url = page_url(site_url, site_dir, path)
+        found["privacy"] += watch.visit(url, settle=False)
+        found["axe"] += axe_violations(page, url, load=False)
+        found["keyboard"] += keyboard_problems(page, url, load=False)
+    found["privacy"] += watch.visit(site_url)  # also waits for late requests
+    context.close()
+    return found

@@ -46,7 +46,7 @@ def precache_kib(site: Path) -> str:
 
 def main() -> int:
     if not LIGHTHOUSE.exists():
-        print("node_modules/.bin/lighthouse is missing: run `npm install`", file=sys.stderr)
+        print("tests/bench/node_modules/.bin/lighthouse is missing: run `make bench`", file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)

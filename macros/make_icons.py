@@ -1,4 +1,4 @@
-"""Write the home-screen icons (docs/assets/images/tsp-icon-*.png).
+"""Write the home-screen icons (docs/assets/images/tsp-icon-*.png): `python -m macros.make_icons`.
 
 Plain PNG from the standard library: an indigo square with a white ring
 and a red centre, readable at 48 px. Run again only to change the design.

@@ -1,0 +1,123 @@
+"""A strict Content-Security-Policy <meta> on every page, computed after rendering.
+
+Material's inline scripts differ by page depth (`__md_scope=new URL("../..")`),
+so the hashes can only be known once the page is rendered: `on_post_page` parses
+the final HTML with the stdlib parser, hashes each inline executable script (and
+each `style` attribute value, which Python-Markdown's table alignment emits), and
+inserts one <meta> right after <meta charset>, before any script.
+
+A <meta> CSP cannot carry `frame-ancestors`, `report-uri` or `sandbox`: those
+need a real HTTP header, which a static host like GitHub Pages cannot set.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from html.parser import HTMLParser
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+# Script types a browser executes; JSON and templates are data, not code.
+EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
+
+BASE_POLICY = {
+    "default-src": ["'none'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "manifest-src": ["'self'"],
+    "worker-src": ["'self'"],
+    "form-action": ["'none'"],
+    "base-uri": ["'self'"],
+}
+
+_templates = Environment(
+    loader=FileSystemLoader(Path(__file__).resolve().parent.parent / "partials"),
+    autoescape=select_autoescape(default=True),
+)
+
+
+def sha256_source(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+class PageScan(HTMLParser):
+    """Finds inline scripts, style attributes and where the CSP <meta> goes."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self._line_starts = [0]
+        for index, char in enumerate(html):
+            if char == "\n":
+                self._line_starts.append(index + 1)
+        self._html = html
+        self._script_start: int | None = None
+        self.scripts: list[str] = []
+        self.style_attrs: list[str] = []
+        self.insert_at: int | None = None
+        self._in_head = False
+        self.feed(html)
+        self.close()
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self._line_starts[line - 1] + col
+
+    def _tag_end(self) -> int:
+        return self._offset() + len(self.get_starttag_text() or "")
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if values.get("style"):
+            self.style_attrs.append(values["style"])
+        if tag == "head" and self.insert_at is None:
+            self._in_head = True
+            self.insert_at = self._tag_end()
+        elif tag == "meta" and self._in_head and "charset" in values:
+            self.insert_at = self._tag_end()
+        elif tag == "script" and "src" not in values:
+            if (values.get("type") or "").strip().lower() in EXECUTABLE_TYPES:
+                self._script_start = self._tag_end()
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag):
+        if tag == "head":
+            self._in_head = False
+        elif tag == "script" and self._script_start is not None:
+            self.scripts.append(self._html[self._script_start:self._offset()])
+            self._script_start = None
+
+
+def policy_for(scan: PageScan) -> str:
+    policy = {name: list(values) for name, values in BASE_POLICY.items()}
+    policy["script-src"] += sorted({sha256_source(s) for s in scan.scripts})
+    if scan.style_attrs:
+        # Only these exact attribute values (e.g. `text-align: left;` from a
+        # Markdown table), never 'unsafe-inline'.
+        policy["style-src-attr"] = ["'unsafe-hashes'"] + sorted(
+            {sha256_source(s) for s in scan.style_attrs})
+    return "; ".join(" ".join([name, *values]) for name, values in policy.items())
+
+
+def on_post_page(output: str, page, config) -> str:
+    return with_csp(output)
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    """404.html is rendered as a theme template, not a page."""
+    return with_csp(output) if template_name.endswith(".html") else output
+
+
+def with_csp(output: str) -> str:
+    scan = PageScan(output)
+    if scan.insert_at is None:
+        return output
+    meta = _templates.get_template("tsp-csp-meta.html").render(policy=policy_for(scan))
+    return output[:scan.insert_at] + meta.strip() + output[scan.insert_at:]
