@@ -80,7 +80,8 @@ def print_pdfs(browser, base_url: str, site_dir: Path,
             target = site_dir / pdf
             target.parent.mkdir(parents=True, exist_ok=True)
             page.pdf(path=str(target), format="A4", prefer_css_page_size=True,
-                     print_background=True, display_header_footer=False)
+                     print_background=True, display_header_footer=False,
+                     tagged=True, outline=True)
             timings.append((pdf, time.perf_counter() - start))
     finally:
         context.close()
