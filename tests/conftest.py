@@ -160,3 +160,21 @@ def site_audit(browser, browser_context_args, site_url, site_dir, html_pages):
     found["privacy"] += watch.visit(site_url)  # also waits for late requests
     context.close()
     return found
+
+
+def wait_until(page, expression: str, timeout: float = 30.0, interval: float = 0.1):
+    """Poll a JS expression with page.evaluate until it is truthy.
+
+    Not page.wait_for_function: Playwright runs its predicate through eval(),
+    which the site's Content-Security-Policy (rightly) forbids.
+    """
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        value = page.evaluate(expression)
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout} s: {expression}")
+        time.sleep(interval)

@@ -8,6 +8,7 @@ import json
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from form_helpers import (DRAFT_KEY, LONG_ANSWER, STRINGS, answers, fill, fill_by_keyboard,
                           fold, foreign, form_traces, form_url, pdf_page_size, pdf_text,
@@ -149,7 +150,7 @@ def test_export_clear_import_and_bad_files(form, site_url, lang, tmp_path):
     page.click("#tsp-clear-confirm")
     assert set(answers(page).values()) == {""}
     page.set_input_files("#tsp-import", str(saved))
-    page.wait_for_function("document.getElementById('tsp-form-message').textContent.includes('.json')")
+    expect(page.locator("#tsp-form-message")).to_contain_text(".json")
     assert page.inner_text("#tsp-form-message") == say("form_imported", lang, file=saved.name)
     assert answers(page) == expected
 
@@ -159,8 +160,7 @@ def test_export_clear_import_and_bad_files(form, site_url, lang, tmp_path):
         bad = tmp_path / file_name
         bad.write_text(content, encoding="utf-8")
         page.set_input_files("#tsp-import", str(bad))
-        page.wait_for_function(
-            f"document.getElementById('tsp-form-message').textContent.includes({file_name!r})")
+        expect(page.locator("#tsp-form-message")).to_contain_text(file_name)
         assert page.inner_text("#tsp-form-message") == say(
             message, lang, file=file_name, version=2, supported=1)
         assert answers(page) == expected, file_name

@@ -12,7 +12,7 @@ import threading
 import pytest
 from playwright.sync_api import expect
 
-from conftest import run_build
+from conftest import run_build, wait_until
 
 MARKER = "const PRECACHE = "
 OFFLINE_PAGES = ["", "akut/", "planen/bilaga-2/1-pagaende-situationer/", "planen/bilaga-5/",
@@ -33,7 +33,7 @@ def sri(path) -> str:
 
 def wait_for_offline_copy(page):
     """Until the service worker has precached the build and controls the page."""
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30_000)
+    wait_until(page, "navigator.serviceWorker.controller !== null", timeout=30)
 
 
 def test_precache_lists_every_built_file_with_its_hash(site_dir):

@@ -99,7 +99,12 @@ def page_weights(base_url: str, paths: list[str]) -> dict[str, dict]:
             context = browser.new_context()
             page = context.new_page()
             cold = _load(page, context.new_cdp_session(page), base_url + path)
-            page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
+            # Not wait_for_function: it evaluates with eval(), which the CSP forbids.
+            deadline = time.monotonic() + 60
+            while not page.evaluate("navigator.serviceWorker.controller !== null"):
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"{path}: the service worker never took control")
+                time.sleep(0.1)
             page2 = context.new_page()
             warm = _load(page2, context.new_cdp_session(page2), base_url + path)
             context.set_offline(True)

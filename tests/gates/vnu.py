@@ -19,6 +19,11 @@ MATERIAL_PATTERNS = [
     # Material's nav-item.html renders tabindex="" on section labels
     # (navigation.sections); browsers ignore an empty tabindex.
     ("Bad value “” for attribute “tabindex” on element “label”", 'class="md-nav__link'),
+    # On a section index page (navigation.indexes) Material's toc.html still
+    # renders <label class="md-nav__title" for="__toc"> although nav-item.html
+    # only renders the __toc checkbox for pages listed as plain links.
+    ("The value of the “for” attribute of the “label” element must be the ID of a non-hidden",
+     'class="md-nav__title" for="__toc"'),
 ]
 
 

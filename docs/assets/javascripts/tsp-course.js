@@ -154,8 +154,8 @@
 
   function setupProgress(box) {
     box.hidden = false;
-    var optin = box.querySelector(".tsp-progress__optin");
-    var status = box.querySelector(".tsp-progress__status");
+    var optin = box.querySelector(".tsp-course-progress__optin");
+    var status = box.querySelector(".tsp-course-progress__status");
     optin.checked = consented();
     optin.addEventListener("change", function () {
       var s = storage();
@@ -171,7 +171,7 @@
         status.textContent = box.getAttribute("data-tsp-cleared-text") || "";
       }
     });
-    box.querySelector(".tsp-progress__clear").addEventListener("click", function () {
+    box.querySelector(".tsp-course-progress__clear").addEventListener("click", function () {
       clearAll();
       optin.checked = false;
       state = {};
@@ -212,7 +212,7 @@
     document.querySelectorAll("section.tsp-module").forEach(setupModule);
     save();
     showStatuses();
-    document.querySelectorAll(".tsp-progress").forEach(setupProgress);
+    document.querySelectorAll(".tsp-course-progress").forEach(setupProgress);
     var name = document.getElementById("tsp-certificate-name");
     if (name) setupCertificate(name);
   }
