@@ -60,7 +60,7 @@ check-data: $(SITE_STAMP)
 	$(BIN)/python -m macros.check
 
 test: $(TEST_STAMP) $(SYS_STAMP) $(VNU_JAR)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -c tests/pytest.ini --rootdir .
 
 # Lighthouse 12 pinned in tests/bench/package.json (`npm ci` fails for it).
 $(LIGHTHOUSE): tests/bench/package.json
