@@ -1,0 +1,41 @@
+"""Search finds pages in the reader's language only (overrides/hooks/search_split.py)."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urljoin
+
+import pytest
+
+
+def _index(site_dir, prefix):
+    return json.loads((site_dir / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def test_each_language_has_its_own_index(site_dir, html_pages):
+    swedish, english = _index(site_dir, ""), _index(site_dir, "en")
+    sv_pages = {p.parent.relative_to(site_dir).as_posix() for p in html_pages
+                if (site_dir / "en") not in p.parents}
+    en_pages = {p.parent.relative_to(site_dir / "en").as_posix() for p in html_pages
+                if (site_dir / "en") in p.parents}
+    as_dir = lambda loc: loc.split("#")[0].rstrip("/") or "."
+    assert {as_dir(d["location"]) for d in swedish["docs"]} == sv_pages
+    assert {as_dir(d["location"]) for d in english["docs"]} == en_pages
+    assert not any(d["location"].startswith("en/") for d in swedish["docs"])
+
+
+# The English pages gloss the Swedish term, so a merged index would return
+# pages of both languages for it.
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_search_results_stay_in_the_page_language(page, site_url, prefix):
+    query = "säkerhetsansvarig"
+    page.goto(site_url + prefix + "planen/")
+    page.locator("input.md-search__input").focus()
+    page.keyboard.type(query)
+    links = page.locator(".md-search-result__item a")
+    links.first.wait_for(state="visible", timeout=10000)
+    hrefs = [urljoin(page.url, h) for h in links.evaluate_all("els => els.map(e => e.href)")]
+    assert hrefs
+    for href in hrefs:
+        path = href[len(site_url) - 1:]
+        assert path.startswith("/en/") == (prefix == "en/"), href
