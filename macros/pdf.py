@@ -35,6 +35,9 @@ CHROMIUM_ARGS = [
 ]
 # tsp-print.js sets this when the page is ready (the whole plan is assembled).
 READY = 'html[data-tsp-print="ready"]'
+# The browser locale of each language's PDFs: dates and any date control
+# print in the reader's format (2024-05-31 in Swedish, 31/05/2024 in English).
+LOCALES = {"sv": "sv-SE", "en": "en-GB"}
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -63,12 +66,29 @@ def jobs(root: Path | None = None) -> list[tuple[str, str]]:
             for lang in LANGUAGES for p in printables.printables]
 
 
+def language(page_url: str) -> str:
+    """'sv' or 'en' for a built page path ('en/planen/bilaga-1/' is English)."""
+    first = page_url.split("/", 1)[0]
+    return first if first in LANGUAGES[1:] else LANGUAGES[0]
+
+
 def print_pdfs(browser, base_url: str, site_dir: Path,
                todo: list[tuple[str, str]]) -> list[tuple[str, float]]:
-    """Print each (page, pdf) of todo with one browser; returns (pdf, seconds)."""
-    timings = []
+    """Print each (page, pdf) of todo with one browser, one context (locale)
+    per language; returns (pdf, seconds) in the order of todo."""
+    timings = {}
+    for lang in LANGUAGES:
+        mine = [(page_url, pdf) for page_url, pdf in todo if language(page_url) == lang]
+        if mine:
+            timings.update(_print_in_locale(browser, base_url, site_dir, mine, LOCALES[lang]))
+    return [(pdf, timings[pdf]) for _, pdf in todo]
+
+
+def _print_in_locale(browser, base_url: str, site_dir: Path,
+                     todo: list[tuple[str, str]], locale: str) -> dict[str, float]:
+    timings = {}
     # Paper needs no offline cache: the service worker would precache the site.
-    context = browser.new_context(service_workers="block")
+    context = browser.new_context(service_workers="block", locale=locale)
     # Paper needs no search: skip Material's search index and worker.
     context.route("**/search/**", lambda route: route.abort())
     page = context.new_page()
@@ -82,7 +102,7 @@ def print_pdfs(browser, base_url: str, site_dir: Path,
             page.pdf(path=str(target), format="A4", prefer_css_page_size=True,
                      print_background=True, display_header_footer=False,
                      tagged=True, outline=True)
-            timings.append((pdf, time.perf_counter() - start))
+            timings[pdf] = time.perf_counter() - start
     finally:
         context.close()
     return timings

@@ -121,7 +121,8 @@ def test_phone_checklist_has_a_line_after_each_item(site_pdfs, soup, lang):
     items = html.select("#checklista ~ ul > li")
     assert len(items) == 12
     pdf = pdf_file(site_pdfs, "telefonhot", lang)
-    assert Raster(pdf, 1).ruled_lines(min_share=0.5) >= len(items)
+    # Two lines each: the rest of the item's own line and a full line under it.
+    assert Raster(pdf, 1).ruled_lines(min_share=0.5) >= 2 * len(items)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -173,3 +174,67 @@ def test_whole_plan_has_title_page_contents_and_every_part(site_pdfs, soup, lang
     assert "KS.2017.128" in facts
     assert_contains_all(text(pdf, 1, 1), facts)
     assert page_count(pdf) > len(parts)
+
+
+# Date placeholders Chromium draws in an empty <input type="date">.
+DATE_PLACEHOLDERS = ["mm/dd/yyyy", "dd/mm/yyyy", "åååå-mm-dd", "yyyy-mm-dd"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_whole_plan_prints_bilaga_5_as_the_paper_form(site_pdfs, soup, lang):
+    incident = DATA["incident"]
+    content = text(pdf_file(site_pdfs, "hela-planen", lang))
+    assert not [p for p in DATE_PLACEHOLDERS if p in content.lower()]
+    # The paper form: every question, row and check, Ja/Nej boxes in rows.
+    items, yes_no = part2_expected(lang)
+    items += [q.question(lang) for q in incident.part1.questions]
+    items += [m.title(lang) for m in incident.part3.meetings]
+    items += [incident.closing.routine_applied.text(lang)]
+    assert_contains_all(content, items)
+    yes, no = DATA["strings"].text("yes", lang), DATA["strings"].text("no", lang)
+    assert content.count(f"{yes} {no}") >= yes_no + 2  # + header + closing question
+    # Bilaga 5's own heading and introduction stay; the screen form's notice goes.
+    bilaga5 = soup(site_pdfs / page_path(PRINTABLES["hela-planen"], lang).replace(
+        "skriv-ut/hela-planen/", "planen/bilaga-5/") / "index.html")
+    intro = bilaga5.select_one("article h1 + p")
+    assert_contains_all(content, [intro.get_text(" ", strip=True)])
+    screen = [bilaga5.select_one(".tsp-form-notice").get_text(" ", strip=True)]
+    screen += [el.get_text(" ", strip=True) for el in bilaga5.select("article .tsp-screen-only")]
+    assert len(screen) >= 2
+    assert not [words for words in screen if normal(words) in content]
+
+
+SITUATIONS = [p for p in PRINTABLES if p.startswith("situation-")] + ["telefonhot"]
+
+
+@pytest.mark.parametrize("printable_id", SITUATIONS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_situation_cards_leave_out_the_next_situation_line(site_pdfs, soup, printable_id, lang):
+    html = soup(site_pdfs / page_path(PRINTABLES[printable_id], lang) / "index.html")
+    # The last paragraph of the page is the link to the next situation.
+    last = html.select("article > p")[-1]
+    assert "tsp-next" in last.get("class", [])
+    line = normal(last.get_text(" ", strip=True))
+    assert line
+    assert line not in text(pdf_file(site_pdfs, printable_id, lang))
+
+
+LOCALE_SCRIPT = """
+document.body.textContent = navigator.language + " " + new Date(2024, 4, 31).toLocaleDateString();
+document.documentElement.setAttribute("data-tsp-print", "ready");
+"""
+
+
+def test_pdfs_print_in_the_locale_of_their_language(browser, serve_dir, tmp_path):
+    from macros.pdf import print_pdfs
+
+    for folder in (tmp_path, tmp_path / "en"):
+        folder.mkdir(exist_ok=True)
+        (folder / "locale.js").write_text(LOCALE_SCRIPT, encoding="utf-8")
+        (folder / "index.html").write_text(
+            '<!doctype html><html><body><script src="locale.js"></script></body></html>',
+            encoding="utf-8")
+    todo = [("", "pdf/sv.pdf"), ("en/", "en/pdf/en.pdf")]
+    print_pdfs(browser, serve_dir(tmp_path), tmp_path, todo)
+    assert normal(text(tmp_path / "pdf" / "sv.pdf")) == "sv-SE 2024-05-31"
+    assert normal(text(tmp_path / "en" / "pdf" / "en.pdf")) == "en-GB 31/05/2024"

@@ -73,3 +73,18 @@ def test_paper_form_has_lines_and_boxes_not_inputs(site_dir, soup, lang):
     questions = paper.select(".tsp-print-q[data-question]")
     assert len(questions) >= len(incident.part1.questions)
     assert all(q.select(".tsp-line") or q.select(".tsp-box") for q in questions)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_whole_plan_swaps_bilaga_5_for_its_paper_form(site_dir, soup, lang):
+    """tsp-print.js prints the part behind a data-tsp-paper link as that paper page."""
+    whole = next(p for p in PRINTABLES if p.id == "hela-planen")
+    paper = next(p for p in PRINTABLES if p.id == "incidentrapport")
+    page = page_file(site_dir, whole, lang)
+    links = soup(page).select(".tsp-plan-toc a[data-tsp-paper]")
+    assert len(links) == 1
+    part = (page.parent / links[0]["href"]).resolve()
+    assert part == (site_dir / ("en/" if lang == "en" else "") / "planen" / "bilaga-5").resolve()
+    target = (page.parent / links[0]["data-tsp-paper"] / "index.html").resolve()
+    assert target == page_file(site_dir, paper, lang).resolve()
+    assert soup(target).select_one("article .tsp-paper") is not None

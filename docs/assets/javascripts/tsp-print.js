@@ -16,7 +16,18 @@
     });
     var factsLink = document.querySelector(".tsp-plan-facts a[href]");
     var factsUrl = factsLink ? new URL(factsLink.getAttribute("href"), location.href) : null;
+    // A part that has a paper version (data-tsp-paper on its contents link,
+    // e.g. Bilaga 5 -> the blank form) prints that instead of its screen form.
+    var papers = {};
+    toc.querySelectorAll("a[href][data-tsp-paper]").forEach(function (a) {
+      var url = new URL(a.getAttribute("href"), location.href);
+      url.hash = "";
+      papers[url.href] = new URL(a.getAttribute("data-tsp-paper"), location.href).href;
+    });
     var wanted = pages.slice();
+    Object.keys(papers).forEach(function (page) {
+      if (wanted.indexOf(papers[page]) === -1) wanted.push(papers[page]);
+    });
     if (factsUrl) {
       factsUrl.hash = "";
       if (wanted.indexOf(factsUrl.href) === -1) wanted.push(factsUrl.href);
@@ -40,6 +51,7 @@
         var part = document.createElement("section");
         part.className = "tsp-plan-part";
         part.id = "del-" + (i + 1);
+        if (papers[url]) usePaper(article, docs[wanted.indexOf(papers[url])], url);
         article.querySelectorAll(".tsp-print-actions, .headerlink, .tsp-next, form button")
           .forEach(function (el) { el.remove(); });
         article.querySelectorAll("[id]").forEach(function (el) {
@@ -78,6 +90,17 @@
         if (index !== -1) a.setAttribute("href", "#del-" + (index + 1) + (hash ? "-" + hash : ""));
       });
     });
+  }
+
+  // Keep the part's heading and introduction; put the paper document (lines
+  // and tick boxes) where the screen form and its tools were.
+  function usePaper(article, paperDoc, url) {
+    var paper = paperDoc.querySelector("article.md-content__inner .tsp-paper");
+    var form = article.querySelector("form");
+    if (!paper || !form) throw new Error(url + ": no form or no paper version");
+    form.replaceWith(document.importNode(paper, true));
+    article.querySelectorAll(".tsp-screen-only, .tsp-form-notice, .tsp-form-tools, " +
+      ".tsp-dialog-holder, script").forEach(function (el) { el.remove(); });
   }
 
   function ready() {
