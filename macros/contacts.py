@@ -56,6 +56,13 @@ def tel_href(phone: str) -> str:
     return f"tel:+46{digits}"
 
 
+class Fallback(Strict):
+    """What to do when a contact is not filled in: a text, and a number to tap."""
+
+    text: Text
+    phone: Phone = ""
+
+
 class Contact(Strict):
     id: Identifier
     kind: Literal["party_security_officer", "security_strategist", "police"]
@@ -63,8 +70,8 @@ class Contact(Strict):
     name: Blankable = ""
     phone: Phone = ""
     email: Email = ""
-    # Replaces the file's ask_if_missing for this contact.
-    ask_if_missing: Text | None = None
+    # Replaces the file's fallback for this contact.
+    fallback: Fallback | None = None
 
 
 class Number(Strict):
@@ -76,7 +83,7 @@ class Number(Strict):
 class Contacts(Strict):
     last_reviewed: dt.date
     owner: Text
-    ask_if_missing: Text
+    fallback: Fallback
     contacts: list[Contact] = Field(min_length=1)
     always: list[Number] = Field(min_length=1)
 
@@ -86,6 +93,13 @@ class Contacts(Strict):
         found += duplicates(((("always", i, "id"), n.id) for i, n in enumerate(self.always)),
                             "number")
         return found
+
+
+def fallback_view(fallback: Fallback, lang: str) -> dict:
+    """The "not filled in" text, with its number (if any) as a tel: link."""
+    phone = fallback.phone.strip()
+    return {"text": fallback.text(lang), "phone": phone or None,
+            "tel": tel_href(phone) if phone else None}
 
 
 def contact_view(contact: Contact, contacts: Contacts, lang: str) -> dict:
@@ -99,7 +113,7 @@ def contact_view(contact: Contact, contacts: Contacts, lang: str) -> dict:
         "phone": phone or None,
         "tel": tel_href(phone) if phone else None,
         "email": contact.email.strip() or None,
-        "missing": (contact.ask_if_missing or contacts.ask_if_missing)(lang),
+        "missing": fallback_view(contact.fallback or contacts.fallback, lang),
     }
 
 

@@ -162,3 +162,17 @@ def test_page_url(path, lang, expected):
 def test_href_is_relative_to_the_page():
     assert href("planen/bilaga-1.md", "en", "en/utbildning/modul-2-riskanalys/") \
         == "../../planen/bilaga-1/"
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_feedback_does_not_repeat_the_verdict(lang):
+    """The page prints the verdict ("Rätt." / "Inte det bästa svaret …") above the
+    feedback, so the feedback must not start with the same word again."""
+    data = load_all()
+    verdict = {correct: data["strings"].text(key, lang).split(".")[0]
+               for correct, key in ((True, "course_right"), (False, "course_wrong"))}
+    repeated = [(q.id, choice.feedback(lang))
+                for module in data["course"].modules for q in module.questions
+                for choice in q.choices
+                if choice.feedback(lang).split(".")[0] == verdict[bool(choice.correct)]]
+    assert repeated == []

@@ -64,17 +64,20 @@ def test_empty_contact_fields_become_none_with_who_to_ask():
     contacts = Contacts.model_validate({
         "last_reviewed": dt.date(2026, 1, 1),
         "owner": {"sv": "Ägare", "en": "Owner"},
-        "ask_if_missing": {"sv": "Fråga A", "en": "Ask A"},
+        "fallback": {"text": {"sv": "Fråga A", "en": "Ask A"}},
         "contacts": [
             {"id": "a", "kind": "police", "title": {"sv": "A", "en": "A"}, "name": None},
             {"id": "b", "kind": "security_strategist", "title": {"sv": "B", "en": "B"},
-             "phone": "0155-380 00", "ask_if_missing": {"sv": "Fråga B", "en": "Ask B"}},
+             "phone": "0155-380 00",
+             "fallback": {"text": {"sv": "Ring B", "en": "Call B"}, "phone": "08-123 45"}},
         ],
         "always": [{"id": "n", "title": {"sv": "N", "en": "N"}, "phone": "112"}],
     })
     first, second = contact_views(contacts, "en")
-    assert (first["name"], first["tel"], first["missing"]) == (None, None, "Ask A")
-    assert (second["tel"], second["missing"]) == ("tel:+4615538000", "Ask B")
+    assert (first["name"], first["tel"]) == (None, None)
+    assert first["missing"] == {"text": "Ask A", "phone": None, "tel": None}
+    assert second["tel"] == "tel:+4615538000"
+    assert second["missing"] == {"text": "Call B", "phone": "08-123 45", "tel": "tel:+46812345"}
     assert [c["id"] for c in contact_views(contacts, "sv", kinds=["police"])] == ["a"]
 
 
@@ -89,9 +92,10 @@ def test_form_view_counts():
 def test_render_escapes_data():
     html = render("tsp-contact-cards.html", DATA["strings"], "sv", contacts=[{
         "title": "<script>alert(1)</script>", "name": "{{ 7 * 7 }}", "tel": None,
-        "phone": None, "missing": "<b>x</b>"}])
+        "phone": None, "missing": {"text": "<b>x</b>", "phone": "<i>1</i>", "tel": "tel:+461"}}])
     soup = BeautifulSoup(html, "lxml")
-    assert soup.find("script") is None and soup.find("b") is None
+    assert soup.find("script") is None and soup.find("b") is None and soup.find("i") is None
+    assert soup.select_one(".tsp-missing a")["href"] == "tel:+461"
     assert "<script>alert(1)</script>" in soup.get_text()
     assert "{{ 7 * 7 }}" in soup.get_text()
 

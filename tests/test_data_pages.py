@@ -95,10 +95,27 @@ def test_every_contact_shown_and_blanks_marked(site_dir, lang):
     sections = body.select("section.tsp-contact")
     assert [text(s.h2) for s in sections] == [c["title"][lang] for c in CONTACTS["contacts"]]
     for section, contact in zip(sections, CONTACTS["contacts"]):
-        ask = (contact.get("ask_if_missing") or CONTACTS["ask_if_missing"])[lang]
+        fallback = contact.get("fallback") or CONTACTS["fallback"]
         if not (contact["name"] or contact["phone"] or contact["email"]):
-            assert text(section.select_one(".tsp-missing")) == ask
+            missing = section.select_one(".tsp-missing")
+            assert text(missing).startswith(fallback["text"][lang])
+            links = missing.select("a")
+            if fallback.get("phone"):
+                assert [text(a) for a in links] == [fallback["phone"]]
+            else:
+                assert links == []
         assert not [dd for dd in section.select("dd") if not text(dd)], "empty cell"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_fallback_numbers_are_tel_links(site_dir, lang):
+    """The switchboard and the police number under an empty contact can be tapped."""
+    body = article(site_dir, "planen/bilaga-4", lang)
+    hrefs = {section["id"]: [a["href"] for a in section.select(".tsp-missing a")]
+             for section in body.select("section.tsp-contact")}
+    assert hrefs["kontakt-sakerhetsstrateg"] == ["tel:+4615538000"]
+    assert hrefs["kontakt-kommunpolis"] == ["tel:+4611414"]
+    assert hrefs["kontakt-sakerhetsansvarig_s"] == []
 
 
 @pytest.mark.parametrize("lang", LANGS)

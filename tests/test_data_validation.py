@@ -91,8 +91,14 @@ CASES = {
     "bad_phone": (
         "contacts.yml", 'phone: ""', 'phone: "ring mig"', 3,
         "contacts[2].phone", "is not a phone number", 0),
+    "bad_fallback_phone": (
+        "contacts.yml", 'phone: "0155-380 00"', 'phone: "växeln"', 1,
+        "contacts[6].fallback.phone", "is not a phone number", 0),
+    "fallback_unknown_key": (
+        "contacts.yml", "      text:\n", "      txt:\n", 1,
+        "contacts[6].fallback.txt", "unknown field", 0),
     "phone_as_number": (
-        "contacts.yml", 'phone: "114 14"', "phone: 11414", 1,
+        "contacts.yml", 'phone: "114 14"', "phone: 11414", 2,
         "always[1].phone", "must be text", 0),
     "bad_email": (
         "contacts.yml", 'email: ""', 'email: "namn.oxelosund.se"', 1,

@@ -208,3 +208,25 @@ def test_without_javascript_a_clean_blank(browser, site_url, lang):
     page.emulate_media(media="print")
     assert page.is_hidden(".tsp-form-notice")
     context.close()
+
+
+# 2026-11-21 17:57:07 in Stockholm, written in each language's own style (en: British).
+LOCAL_TIME = {"sv": "2026-11-21 17:57", "en": "21/11/2026, 17:57"}
+
+
+def test_dates_follow_the_page_language(browser, site_url, lang):
+    context = browser.new_context(timezone_id="Europe/Stockholm", locale="en-US",
+                                  accept_downloads=True)
+    page = context.new_page()
+    page.clock.set_fixed_time("2026-11-21T16:57:07Z")
+    page.goto(form_url(site_url, lang))
+    page.wait_for_selector("#tsp-form-tools:not([hidden])")
+    page.check("#tsp-keep")
+    page.fill("#p1-reporter", "x")
+    assert page.inner_text("#tsp-keep-status") == say("form_status_saved", lang, time="17:57")
+    with page.expect_download() as text_download:
+        page.click("#tsp-export-text")
+    markdown = text_download.value.path().read_text(encoding="utf-8")
+    exported = f"{STRINGS.text('form_exported_at', lang)}: {LOCAL_TIME[lang]}"
+    assert exported in markdown.splitlines()
+    context.close()

@@ -71,3 +71,25 @@ def test_no_hreflang_link_elements(html_pages, soup):
     """Material would fetch sitemap.xml next to each relative hreflang link (404s)."""
     for path in html_pages:
         assert soup(path).select("head link[hreflang]") == [], path
+
+
+# Words of the Swedish footer (copyright line, statement link, prev/next).
+SWEDISH_FOOTER_WORDS = ("kommun", "Dnr", "Tillgänglighet", "Föregående", "Nästa")
+
+
+def test_english_footer_has_no_swedish(site_dir, html_pages, soup):
+    english = [p for p in html_pages if (site_dir / "en") in p.parents]
+    assert len(english) >= 20
+    for path in english:
+        footer = soup(path).select_one("footer.md-footer")
+        words = footer.get_text(" ", strip=True)
+        assert not [w for w in SWEDISH_FOOTER_WORDS if w in words], (path, words)
+        copyright = footer.select_one(".md-copyright__highlight").get_text(strip=True)
+        assert "Municipality" in copyright and "Reg. no. KS.2017.128" in copyright, path
+        assert soup(path).select_one("meta[name=author]")["content"] == "Oxelösund Municipality"
+
+
+def test_swedish_footer_keeps_the_registration_number(site_dir, html_pages, soup):
+    for path in _swedish_pages(site_dir, html_pages):
+        copyright = soup(path).select_one("footer .md-copyright__highlight").get_text(strip=True)
+        assert copyright == "Oxelösunds kommun · Dnr KS.2017.128", path

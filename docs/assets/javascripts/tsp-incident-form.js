@@ -90,13 +90,23 @@
 
   /* ---- storage: only while "Keep on this device" is ticked ---- */
 
+  // Dates and times in the page's language, not the browser's US default:
+  // sv "2026-11-21 17:57", en (British) "21/11/2026, 17:57".
+  var LOCALE = document.documentElement.lang === "en" ? "en-GB" : "sv-SE";
+  var CLOCK = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+  function clock(date) { return date.toLocaleTimeString(LOCALE, CLOCK); }
+  function dateTime(date) {
+    return date.toLocaleString(LOCALE, Object.assign(
+      { year: "numeric", month: "2-digit", day: "2-digit" }, CLOCK));
+  }
+
   function storage(kind) {
     try { return window[kind]; } catch (e) { return null; }
   }
 
   function showStored(date) {
     keepStatus.textContent = date
-      ? say("form_status_saved", { time: date.toLocaleTimeString(document.documentElement.lang) })
+      ? say("form_status_saved", { time: clock(date) })
       : say("form_status_none");
   }
 
@@ -242,7 +252,7 @@
     var text = function (el) { return el.textContent.replace(/\s+/g, " ").trim(); };
     var none = "_" + ui.form_no_answer + "_";
     var lines = ["# " + text(document.querySelector(".md-content h1").firstChild), "",
-      ui.form_exported_at + ": " + new Date().toLocaleString(document.documentElement.lang), ""];
+      ui.form_exported_at + ": " + dateTime(new Date()), ""];
     var items = form.querySelectorAll(
       "h2, fieldset.tsp-meeting > legend, fieldset.tsp-yes-no, textarea, input[type=date]");
     Array.prototype.forEach.call(items, function (el) {
