@@ -94,7 +94,7 @@ class Course(Strict):
     # Set by course_model(): where link targets are looked up, and the ids
     # that macros write from data (macro name -> ids), which no Markdown holds.
     docs_dir: ClassVar[Optional[Path]] = None
-    macro_anchors: ClassVar[Mapping[str, frozenset[str]]] = {}
+    macro_anchors: ClassVar[Mapping[str, Optional[frozenset[str]]]] = {}
 
     def links(self) -> list[tuple[Loc, str]]:
         found: list[tuple[Loc, str]] = []
@@ -168,7 +168,7 @@ def translated(page: str, lang: str) -> str:
 
 
 def link_problem(docs_dir: Path, path: str,
-                 macro_anchors: Mapping[str, frozenset[str]] = {}) -> str:
+                 macro_anchors: Mapping[str, Optional[frozenset[str]]] = {}) -> str:
     """Why path does not resolve in both languages, or '' if it does."""
     page, anchor = split(path)
     if not page.endswith(".md") or page.startswith("/") or ".." in page.split("/"):
@@ -178,7 +178,8 @@ def link_problem(docs_dir: Path, path: str,
         if not source.is_file():
             return f"the page docs/{translated(page, lang)} does not exist"
         markdown = source.read_text(encoding="utf-8")
-        if anchor and anchor in called_macro_anchors(markdown, macro_anchors):
+        written = called_macro_anchors(markdown, macro_anchors)
+        if anchor and (written is None or anchor in written):
             continue
         if not heading(markdown, anchor):
             what = f"heading with the id {{#{anchor}}}" if anchor else "level-1 heading (# Title)"
@@ -206,11 +207,15 @@ def heading(markdown: str, anchor: str = "") -> str:
     return title
 
 
-def called_macro_anchors(markdown: str, macro_anchors: Mapping[str, frozenset[str]]) -> set[str]:
-    """Ids written by the macros this page calls ({{ routine_table() }} -> steg-3-1-1 …)."""
+def called_macro_anchors(markdown: str,
+                         macro_anchors: Mapping[str, Optional[frozenset[str]]]) -> Optional[set[str]]:
+    """Ids written by the macros this page calls ({{ routine_table() }} -> steg-3-1-1 …);
+    None when a called macro's data did not load (its own file reports why)."""
     found: set[str] = set()
     for name, ids in macro_anchors.items():
         if re.search(r"\{\{-?\s*" + re.escape(name) + r"\s*\(", markdown):
+            if ids is None:
+                return None
             found |= ids
     return found
 
@@ -224,7 +229,7 @@ def link_label(docs_dir: Path, path: str, lang: str) -> str:
 
 
 def course_model(docs_dir: Path,
-                 macro_anchors: Mapping[str, frozenset[str]] = {}) -> type[Course]:
+                 macro_anchors: Mapping[str, Optional[frozenset[str]]] = {}) -> type[Course]:
     """Course whose problems() also check link targets under docs_dir; an anchor
     may also be one of the ids a macro called on the target page writes."""
     return type("Course", (Course,), {"docs_dir": docs_dir, "macro_anchors": macro_anchors})
