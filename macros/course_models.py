@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import ClassVar, Optional
+from typing import ClassVar, Mapping, Optional
 
 from pydantic import Field
 
@@ -91,8 +91,10 @@ class Course(Strict):
     session_plan: list[SessionPart] = Field(min_length=1)
     cases: list[Case] = Field(default_factory=list)
 
-    # Set by course_model(): where link targets are looked up.
+    # Set by course_model(): where link targets are looked up, and the ids
+    # that macros write from data (macro name -> ids), which no Markdown holds.
     docs_dir: ClassVar[Optional[Path]] = None
+    macro_anchors: ClassVar[Mapping[str, Optional[frozenset[str]]]] = {}
 
     def links(self) -> list[tuple[Loc, str]]:
         found: list[tuple[Loc, str]] = []
@@ -132,7 +134,7 @@ class Course(Strict):
                             f"no module has the id '{part.module}'"))
         if self.docs_dir is not None:
             for loc, link in self.links():
-                message = link_problem(self.docs_dir, link)
+                message = link_problem(self.docs_dir, link, self.macro_anchors)
                 if message:
                     out.append((loc, message))
         return out
@@ -165,7 +167,8 @@ def translated(page: str, lang: str) -> str:
     return page if lang == "sv" else f"{page[:-3]}.{lang}.md"
 
 
-def link_problem(docs_dir: Path, path: str) -> str:
+def link_problem(docs_dir: Path, path: str,
+                 macro_anchors: Mapping[str, Optional[frozenset[str]]] = {}) -> str:
     """Why path does not resolve in both languages, or '' if it does."""
     page, anchor = split(path)
     if not page.endswith(".md") or page.startswith("/") or ".." in page.split("/"):
@@ -174,18 +177,24 @@ def link_problem(docs_dir: Path, path: str) -> str:
         source = docs_dir / translated(page, lang)
         if not source.is_file():
             return f"the page docs/{translated(page, lang)} does not exist"
-        if not heading(source.read_text(encoding="utf-8"), anchor):
+        markdown = source.read_text(encoding="utf-8")
+        written = called_macro_anchors(markdown, macro_anchors)
+        if anchor and (written is None or anchor in written):
+            continue
+        if not heading(markdown, anchor):
             what = f"heading with the id {{#{anchor}}}" if anchor else "level-1 heading (# Title)"
             return f"docs/{translated(page, lang)} has no {what}"
     return ""
 
 
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*(\{:?[^}\n]*\})?\s*$", re.MULTILINE)
 
 
 def heading(markdown: str, anchor: str = "") -> str:
     """Text of the heading with {#anchor}; for an anchor on another block
     (a table row, a list), or no anchor, the page's level-1 heading."""
+    markdown = FRONT_MATTER.sub("", markdown)  # its YAML comments are not headings
     title = ""
     for match in HEADING.finditer(markdown):
         attrs = match.group(2) or ""
@@ -198,11 +207,29 @@ def heading(markdown: str, anchor: str = "") -> str:
     return title
 
 
+def called_macro_anchors(markdown: str,
+                         macro_anchors: Mapping[str, Optional[frozenset[str]]]) -> Optional[set[str]]:
+    """Ids written by the macros this page calls ({{ routine_table() }} -> steg-3-1-1 …);
+    None when a called macro's data did not load (its own file reports why)."""
+    found: set[str] = set()
+    for name, ids in macro_anchors.items():
+        if re.search(r"\{\{-?\s*" + re.escape(name) + r"\s*\(", markdown):
+            if ids is None:
+                return None
+            found |= ids
+    return found
+
+
 def link_label(docs_dir: Path, path: str, lang: str) -> str:
+    """The heading with the anchor; for an id a macro writes (checked by
+    link_problem), the page's level-1 heading."""
     page, anchor = split(path)
-    return heading((docs_dir / translated(page, lang)).read_text(encoding="utf-8"), anchor)
+    markdown = (docs_dir / translated(page, lang)).read_text(encoding="utf-8")
+    return heading(markdown, anchor) or heading(markdown)
 
 
-def course_model(docs_dir: Path) -> type[Course]:
-    """Course whose problems() also check link targets under docs_dir."""
-    return type("Course", (Course,), {"docs_dir": docs_dir})
+def course_model(docs_dir: Path,
+                 macro_anchors: Mapping[str, Optional[frozenset[str]]] = {}) -> type[Course]:
+    """Course whose problems() also check link targets under docs_dir; an anchor
+    may also be one of the ids a macro called on the target page writes."""
+    return type("Course", (Course,), {"docs_dir": docs_dir, "macro_anchors": macro_anchors})

@@ -41,9 +41,18 @@ def load_incident(root: Path = ROOT, routine: Routine | None = None) -> Incident
     return load_model(path, Incident, rel, checks=checks)
 
 
-def load_course(root: Path = ROOT) -> Course:
+def load_course(root: Path = ROOT, routine: Routine | None = None) -> Course:
+    """data/course.yml; its links may point at the ids the routine table writes
+    on the pages that call routine_table() (Bilaga 3: #steg-3-1-3)."""
+    if routine is None:
+        try:
+            routine = load_routine(root)
+        except DataError:
+            routine = None  # reported by load_routine itself in load_all
+    # None: the routine did not load, so the ids it would write are not checked.
+    anchors = {"routine_table": routine.table_anchors() if routine else None}
     path, rel = data_path("course.yml", root)
-    return load_model(path, course_model(root / "docs"), rel)
+    return load_model(path, course_model(root / "docs", anchors), rel)
 
 
 def load_all(root: Path = ROOT) -> dict[str, object]:
@@ -57,7 +66,7 @@ def load_all(root: Path = ROOT) -> dict[str, object]:
         "routine": load_routine,
         "contacts": load_contacts,
         "incident": lambda r: load_incident(r, loaded.get("routine")),
-        "course": load_course,
+        "course": lambda r: load_course(r, loaded.get("routine")),
     }
     loaded: dict[str, object] = {}
     problems = []

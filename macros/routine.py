@@ -98,6 +98,11 @@ class Routine(Strict):
         """Every row in order, with its step."""
         return [(s, row) for s in self.steps for row in s.rows]
 
+    def table_anchors(self) -> frozenset[str]:
+        """The ids tsp-routine-table.html writes: steg-<step> and rad-<row id>."""
+        return frozenset([f"steg-{s.slug}" for s in self.steps]
+                         + [f"rad-{row.id}" for _, row in self.rows()])
+
 
 def row_view(step: Step, row: Row, routine: Routine, lang: str, first: bool) -> dict:
     """One table row in one language."""

@@ -63,6 +63,8 @@ def section(art: Tag, heading_id: str) -> list[Tag]:
     for sibling in heading.find_next_siblings():
         if sibling.name in {f"h{n}" for n in range(1, level + 1)}:
             break
+        if "tsp-print-actions" in (sibling.get("class") or []):
+            continue  # the template's print buttons after the text, not content
         body.append(sibling)
     return body
 

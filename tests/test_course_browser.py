@@ -9,6 +9,7 @@ import subprocess
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from macros.course import page_url
 from macros.loader import ROOT, load_all
 
 DATA = load_all(ROOT)
@@ -70,7 +71,8 @@ def test_wrong_then_right_answer_shows_the_matching_feedback(page, site_url, lan
     assert question.choices[wrong_choice(question)].feedback(lang) in feedback.inner_text()
     assert feedback.get_attribute("aria-live") == "polite"
     link = feedback.get_by_role("link")
-    assert link.get_attribute("href") == "../../planen/1-inledning/"
+    # The question's `see:` (planen/1-inledning.md#mal), two levels up.
+    assert link.get_attribute("href") == "../../" + page_url(question.see, "sv")
 
     answer(page, FIRST, 0, right_choice(question))
     assert t("course_right", lang) in feedback.inner_text()

@@ -47,6 +47,7 @@ def only(found: list, field: str):
 
 
 FIRST_Q = "- id: malet"
+FIRST_SEE = "        see: planen/1-inledning.md#mal\n"
 
 
 def test_real_course_is_valid():
@@ -91,7 +92,7 @@ def test_missing_translation(project_copy):
 
 
 def test_link_to_missing_page(project_copy):
-    text = edit_course(project_copy, "        see: planen/1-inledning.md\n",
+    text = edit_course(project_copy, FIRST_SEE,
                        "        see: planen/finns-inte.md\n", after=FIRST_Q)
     problem = only(problems(project_copy), "modules[0].questions[0].see")
     assert problem.line == line_of(text, "see: planen/finns-inte.md")
@@ -106,7 +107,7 @@ def test_link_to_page_without_english_twin(project_copy):
 
 
 def test_link_to_missing_anchor(project_copy):
-    text = edit_course(project_copy, "        see: planen/1-inledning.md\n",
+    text = edit_course(project_copy, FIRST_SEE,
                        "        see: planen/1-inledning.md#s9-9\n", after=FIRST_Q)
     problem = only(problems(project_copy), "modules[0].questions[0].see")
     assert problem.line == line_of(text, "see: planen/1-inledning.md#s9-9")
@@ -118,9 +119,45 @@ def test_link_to_existing_anchor_is_accepted(project_copy):
         page = project_copy / "docs/planen" / name
         page.write_text(page.read_text(encoding="utf-8") + "\n## Syfte {#s1-syfte}\n",
                         encoding="utf-8")
-    edit_course(project_copy, "        see: planen/1-inledning.md\n",
+    edit_course(project_copy, FIRST_SEE,
                 "        see: planen/1-inledning.md#s1-syfte\n", after=FIRST_Q)
     assert load_course(project_copy).modules[0].questions[0].see.endswith("#s1-syfte")
+
+
+def test_link_to_an_id_the_routine_table_writes_is_accepted(project_copy):
+    # Bilaga 3 has no {#steg-3-2-4} in its Markdown: routine_table() writes it.
+    edit_course(project_copy, FIRST_SEE,
+                "        see: planen/bilaga-3.md#steg-3-2-4\n", after=FIRST_Q)
+    assert load_course(project_copy).modules[0].questions[0].see.endswith("#steg-3-2-4")
+
+
+def test_link_to_a_step_the_routine_does_not_have(project_copy):
+    text = edit_course(project_copy, FIRST_SEE,
+                       "        see: planen/bilaga-3.md#steg-3-9-9\n", after=FIRST_Q)
+    problem = only(problems(project_copy), "modules[0].questions[0].see")
+    assert problem.line == line_of(text, "see: planen/bilaga-3.md#steg-3-9-9")
+    assert "has no heading with the id {#steg-3-9-9}" in problem.message
+
+
+def test_routine_ids_count_only_on_pages_that_call_the_table(project_copy):
+    # 3-hantera links to the steps but does not render the table.
+    text = edit_course(project_copy, FIRST_SEE,
+                       "        see: planen/3-hantera.md#steg-3-1-1\n", after=FIRST_Q)
+    problem = only(problems(project_copy), "modules[0].questions[0].see")
+    assert problem.line == line_of(text, "see: planen/3-hantera.md#steg-3-1-1")
+
+
+def test_routine_ids_follow_the_routine_data(project_copy):
+    # Renumber step 3.2.4 to 3.2.5 in data/routine.yml: links to the new
+    # number are valid at once, and the old links are reported.
+    routine = project_copy / "data/routine.yml"
+    text = routine.read_text(encoding="utf-8")
+    routine.write_text(text.replace('  - id: "3.2.4"', '  - id: "3.2.5"'), encoding="utf-8")
+    edit_course(project_copy, FIRST_SEE,
+                "        see: planen/bilaga-3.md#steg-3-2-5\n", after=FIRST_Q)
+    found = [p for p in problems(project_copy) if p.file == COURSE]
+    assert found and all("{#steg-3-2-4}" in p.message for p in found), [str(p) for p in found]
+    assert "modules[0].questions[0].see" not in [p.field for p in found]
 
 
 def test_duplicate_question_id(project_copy):

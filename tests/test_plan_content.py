@@ -254,14 +254,6 @@ def test_forebygg_links_into_the_plan(site_dir, soup, lang):
         assert (prefixed(lang, page), anchor) in found
 
 
-@pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("page", OWN_PAGES)
-def test_page_ends_with_a_next_step_link(site_dir, soup, lang, page):
-    last = article(soup, site_dir, lang, page).find_all(recursive=False)[-1]
-    assert "tsp-next" in last.get("class", [])
-    assert links(soup, site_dir, lang, page, last)
-
-
 @pytest.mark.parametrize("page", OWN_PAGES)
 def test_english_links_stay_in_english(site_dir, soup, page):
     for path, _ in links(soup, site_dir, "en", page):
@@ -301,3 +293,77 @@ def test_om_planen_explains_the_plans_terms(site_dir, soup, lang):
         if lang == "en":
             term, definition = matches[0]
             assert english in term + " " + definition, swedish
+
+
+def site_pages(site_dir: Path, lang: str) -> list[str]:
+    """Every built content page of a language, as a page path ('' = start)."""
+    base = site_dir if lang == "sv" else site_dir / "en"
+    pages = []
+    for path in sorted(base.rglob("index.html")):
+        rel = path.parent.relative_to(base).as_posix()
+        if lang == "sv" and (rel == "en" or rel.startswith("en/")):
+            continue
+        pages.append("" if rel == "." else rel)
+    return pages
+
+
+# The slides are a full-screen presentation for the room, not a reading page.
+NOT_A_READING_PAGE = {"utbildning/presentation"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_page_ends_with_a_next_step(site_dir, soup, lang):
+    """DESIGN.md: every page ends with the next useful step. The print and PDF
+    buttons that the template adds after the text do not count as content."""
+    pages = [p for p in site_pages(site_dir, lang) if p not in NOT_A_READING_PAGE]
+    assert len(pages) >= 40
+    missing = []
+    for page in pages:
+        blocks = [b for b in article(soup, site_dir, lang, page).find_all(recursive=False)
+                  if "tsp-print-actions" not in (b.get("class") or [])]
+        last = blocks[-1]
+        if "tsp-next" not in (last.get("class") or []) \
+                or not links(soup, site_dir, lang, page, last):
+            missing.append(page)
+    assert not missing, missing
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_start_page_cards_all_link_somewhere(site_dir, soup, lang):
+    cards = article(soup, site_dir, lang, "").select(".grid.cards > ul > li")
+    assert len(cards) == 5
+    for card in cards:
+        assert card.find("a", href=True), card.get_text(" ", strip=True)
+    found = links(soup, site_dir, lang, "", article(soup, site_dir, lang, "").select_one(".grid.cards"))
+    assert (prefixed(lang, "utbildning"), "") in found
+    assert (prefixed(lang, "skriv-ut"), "") in found
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_hubs_link_the_112_script_the_phone_checklist_and_the_paper_forms(site_dir, soup, lang):
+    found = links(soup, site_dir, lang, "om-nagot-har-hant")
+    assert (prefixed(lang, "planen/bilaga-2/1-pagaende-situationer"), "ring-112") in found
+    assert (prefixed(lang, "planen/bilaga-2/5-hot-via-telefon"), "checklista") in found
+    assert (prefixed(lang, "skriv-ut/incidentrapport"), "") in found
+    assert (prefixed(lang, "skriv-ut/atgardschecklista"), "") in found
+    found = links(soup, site_dir, lang, "forebygg")
+    assert (prefixed(lang, "planen/bilaga-2/5-hot-via-telefon"), "checklista") in found
+    assert (prefixed(lang, "utbildning"), "") in found
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_plan_2_1_keeps_its_sentence_and_adds_a_separate_link_to_the_course(site_dir, soup, lang):
+    section = soup(page_file(site_dir, lang, "planen/2-forebyggande-arbete")).find(id="s2-1")
+    blocks = []
+    for sibling in section.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        blocks.append(sibling)
+    # The plan's sentence names the website heading in Swedish in both languages.
+    sentence = next(b for b in blocks if b.name == "p" and "Trygg och säker politiker" in b.get_text())
+    assert not sentence.find("a"), "the plan's own sentence stays as written"
+    note = sentence.find_next_sibling()
+    assert "admonition" in note.get("class", [])
+    source = page_file(site_dir, lang, "planen/2-forebyggande-arbete").resolve()
+    targets = {resolve(site_dir, source, a["href"]) for a in note.find_all("a", href=True)}
+    assert (prefixed(lang, "utbildning"), "") in targets
