@@ -9,6 +9,7 @@ from .datafile import DataError, load_model
 from .incident import Incident, step_problems
 from .course_models import Course, course_model
 from .models import Catalogue
+from .printables import load_printables
 from .routine import Routine
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,7 +59,7 @@ def load_course(root: Path = ROOT, routine: Routine | None = None) -> Course:
 def load_all(root: Path = ROOT) -> dict[str, object]:
     """Every data file, validated; all problems of all files in one DataError.
 
-    Keys: strings, routine, contacts, incident, course. Other helpers (a print page,
+    Keys: strings, routine, contacts, incident, course, printables. Other helpers (a print page,
     the emergency page) can call this to render from the same validated data.
     """
     loaders = {
@@ -67,6 +68,7 @@ def load_all(root: Path = ROOT) -> dict[str, object]:
         "contacts": load_contacts,
         "incident": lambda r: load_incident(r, loaded.get("routine")),
         "course": lambda r: load_course(r, loaded.get("routine")),
+        "printables": load_printables,
     }
     loaded: dict[str, object] = {}
     problems = []

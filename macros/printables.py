@@ -47,8 +47,20 @@ class Printables(Strict):
         return found
 
 
+def missing_pages(printables: Printables, docs: Path) -> list[tuple[Loc, str]]:
+    """Each printable's page must exist in docs/ (as NAME.md or NAME/index.md)."""
+    found = []
+    for i, p in enumerate(printables.printables):
+        stem = p.page.rstrip("/")
+        if not ((docs / f"{stem}.md").is_file() or (docs / stem / "index.md").is_file()):
+            found.append((("printables", i, "page"),
+                          f"no page '{p.page}' in docs/ (looked for docs/{stem}.md)"))
+    return found
+
+
 def load_printables(root: Path = ROOT) -> Printables:
-    return load_model(root / "data" / "printables.yml", Printables, "data/printables.yml")
+    return load_model(root / "data" / "printables.yml", Printables, "data/printables.yml",
+                      checks=lambda printables: missing_pages(printables, root / "docs"))
 
 
 def pdf_path(printable: Printable, lang: str) -> str:

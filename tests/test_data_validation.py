@@ -159,7 +159,7 @@ def test_problems_of_several_files_are_reported_together(tmp_path):
 
 def test_real_data_is_valid():
     loaded = load_all()
-    assert set(loaded) == {"strings", "routine", "contacts", "incident", "course"}
+    assert set(loaded) == {"strings", "routine", "contacts", "incident", "course", "printables"}
 
 
 def test_check_data_command_prints_one_line_per_problem(project_copy):
@@ -181,3 +181,28 @@ def test_broken_data_stops_the_build_without_traceback(project_copy, tmp_path):
     assert f"data/routine.yml:{line}: steps[2].rows[0].responsible: unknown role 'kommunchef'" in output
     assert "Traceback" not in output
     assert not (dest / "planen" / "bilaga-3" / "index.html").exists()
+
+
+def test_check_data_also_checks_the_printables(project_copy):
+    """`make check-data` and the build read the same files: printables.yml too."""
+    path = project_copy / "data" / "printables.yml"
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    line = next(i for i, l in enumerate(lines, 1) if l.strip().startswith("- id:"))
+    path.write_text("\n".join(lines[:line - 1] + [lines[line - 1] + "\n    colour: red"] + lines[line:]) + "\n",
+                    encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "macros.check"], cwd=project_copy,
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert f"data/printables.yml:{line + 1}: printables[0].colour: unknown field" in result.stderr
+
+
+def test_a_printable_page_that_does_not_exist_is_named(project_copy):
+    line = edit(project_copy, "printables.yml", "page: skriv-ut/incidentrapport/",
+                "page: skriv-ut/incidentrapprt/")
+    result = subprocess.run([sys.executable, "-m", "macros.check"], cwd=project_copy,
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert (f"data/printables.yml:{line}: printables[0].page: no page "
+            f"'skriv-ut/incidentrapprt/' in docs/") in result.stderr
+
