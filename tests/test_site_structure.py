@@ -93,3 +93,23 @@ def test_swedish_footer_keeps_the_registration_number(site_dir, html_pages, soup
     for path in _swedish_pages(site_dir, html_pages):
         copyright = soup(path).select_one("footer .md-copyright__highlight").get_text(strip=True)
         assert copyright == "Oxelösunds kommun · Dnr KS.2017.128", path
+
+
+def test_the_one_404_page_speaks_both_languages(site_dir, soup):
+    """static-i18n writes a single site/404.html: it must help a reader of either language."""
+    import yaml
+
+    from conftest import ROOT
+
+    strings = yaml.safe_load((ROOT / "data" / "strings.yml").read_text(encoding="utf-8"))
+    doc = soup(site_dir / "404.html")
+    sections = {s["lang"]: s for s in doc.select("section.tsp-not-found[lang]")}
+    assert set(sections) == {"sv", "en"}
+    for lang, section in sections.items():
+        assert strings["not_found_title"][lang] in section.get_text()
+        targets = [a["href"] for a in section.select("a")]
+        assert len(targets) == 2
+        for href in targets:
+            path = site_dir / href.lstrip("/")
+            assert (path / "index.html" if href.endswith("/") else path).is_file(), href
+    assert doc.h1.get_text(strip=True) == strings["not_found_title"]["sv"]
