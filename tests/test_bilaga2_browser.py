@@ -33,3 +33,16 @@ def test_do_first_text_is_as_large_as_body_text(page, site_url):
     first = page.locator("article .tsp-first p:not(.admonition-title)").evaluate(size)
     body = page.locator("article > p").first.evaluate(size)
     assert first >= body > 0
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_situation_pages_use_larger_type_on_screen(page, site_url, prefix):
+    """DESIGN.md: a situation is read under stress, so its text is larger than the plan's."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    size = "px => parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)"
+    page.goto(site_url + prefix + "planen/3-hantera/")
+    plan = page.evaluate(f"({size})()")
+    page.goto(site_url + prefix + "planen/bilaga-2/4-inom-arbetsstallet/")
+    situation = page.evaluate(f"({size})()")
+    assert situation >= plan * 1.1, (plan, situation)
