@@ -25,6 +25,7 @@ from .offline import WORKER, write_worker
 
 from .models import LANGUAGES
 from .printables import load_printables, page_path, pdf_path
+from .reproducible import fix_pdf_dates, source_date_epoch
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Without the background-networking flags Chromium keeps trying the network.
@@ -87,6 +88,7 @@ def print_pdfs(browser, base_url: str, site_dir: Path,
 def _print_in_locale(browser, base_url: str, site_dir: Path,
                      todo: list[tuple[str, str]], locale: str) -> dict[str, float]:
     timings = {}
+    epoch = source_date_epoch(Path(__file__).resolve().parent.parent)
     # Paper needs no offline cache: the service worker would precache the site.
     context = browser.new_context(service_workers="block", locale=locale)
     # Paper needs no search: skip Material's search index and worker.
@@ -99,9 +101,10 @@ def _print_in_locale(browser, base_url: str, site_dir: Path,
             page.wait_for_selector(READY, state="attached", timeout=15000)
             target = site_dir / pdf
             target.parent.mkdir(parents=True, exist_ok=True)
-            page.pdf(path=str(target), format="A4", prefer_css_page_size=True,
-                     print_background=True, display_header_footer=False,
-                     tagged=True, outline=True)
+            data = page.pdf(format="A4", prefer_css_page_size=True,
+                            print_background=True, display_header_footer=False,
+                            tagged=True, outline=True)
+            target.write_bytes(fix_pdf_dates(data, epoch))
             timings[pdf] = time.perf_counter() - start
     finally:
         context.close()

@@ -123,6 +123,13 @@ def register(env, data: dict, page_lang) -> None:
                       items=printable_views(printables, lang, env.page.url))
 
     @env.macro
+    def offline_pdfs():
+        """The PDFs on the "Without a network" page, each with its offline status."""
+        lang = page_lang(env)
+        return render("tsp-offline-pdfs.html", strings, lang,
+                      items=printable_views(printables, lang, env.page.url))
+
+    @env.macro
     def print_incident_form():
         """Bilaga 5 as a blank paper form: ruled lines to write on, Ja/Nej boxes to tick."""
         lang = page_lang(env)

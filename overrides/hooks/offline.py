@@ -1,5 +1,7 @@
 """Write the service worker's precache manifest once every file is built
-(the logic lives in macros/offline.py, shared with the PDF step)."""
+(the logic lives in macros/offline.py, shared with the PDF step), and date
+the build from its sources (macros/reproducible.py), so that an unchanged
+file keeps its hash, and the reader's cache, across deploys."""
 
 from __future__ import annotations
 
@@ -14,6 +16,12 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from macros.offline import WORKER, WorkerTemplateError, write_worker  # noqa: E402
+from macros.reproducible import set_source_date_epoch  # noqa: E402
+
+
+def on_config(config, **kwargs):
+    set_source_date_epoch(Path(config.config_file_path).resolve().parent)
+    return config
 
 
 # After static-i18n (-100), which builds the other languages and then rewrites
@@ -28,6 +36,8 @@ def on_post_build(config, **kwargs):
     if not worker.is_file():
         raise PluginError(f"offline: {WORKER} is missing from the built site (docs/{WORKER})")
     try:
-        write_worker(site_dir, worker.read_text(encoding="utf-8"))
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        langs = tuple(search.config.lang or ()) if search is not None else ()
+        write_worker(site_dir, worker.read_text(encoding="utf-8"), search_langs=langs)
     except WorkerTemplateError as error:
         raise PluginError(f"offline: {error}") from None
