@@ -20,6 +20,7 @@ import base64
 import fnmatch
 import hashlib
 import json
+import re
 from pathlib import Path
 
 MARKER = "/* TSP_PRECACHE */ null"
@@ -32,12 +33,18 @@ ON_FIRST_USE = (
     "sitemap.xml",
     "utbildning/*",
     "skriv-ut/*",
-    # Source files of the bundles (macros/bundles.py): pages load the bundles.
-    "assets/stylesheets/tsp-*.css",
-    "assets/javascripts/tsp-*.js",
+    # The script bundles of the training pages (macros/bundles.py).
+    "assets/javascripts/tsp-course.*.min.js",
+    "assets/javascripts/tsp-slides.*.min.js",
+    # Material's own files: pages load them inside the bundles.
+    "assets/stylesheets/main.*.css",
+    "assets/stylesheets/palette.*.css",
+    "assets/javascripts/bundle.*.js",
     # Word splitters for Japanese and Thai.
     "assets/javascripts/lunr/*.js",
 )
+# Our source files (tsp-NAME.css|js, no hash): pages load them inside the bundles.
+SOURCE_RE = re.compile(r"assets/(?:stylesheets|javascripts)/tsp[a-z0-9-]*\.(?:css|js)")
 STEMMERS = "assets/javascripts/lunr/min/lunr.*.min.js"
 # Loaded by Material's search worker whenever a language besides English is on.
 STEMMER_BASE = ("stemmer.support", "multi")
@@ -75,7 +82,7 @@ def on_first_use(rel: str, prefixes: tuple[str, ...], search_langs: tuple[str, .
         if rel.startswith(prefix) and any(
                 fnmatch.fnmatch(rel[len(prefix):], pattern) for pattern in ON_FIRST_USE):
             return True
-    return False
+    return SOURCE_RE.fullmatch(rel) is not None
 
 
 def build_id(entries: list[tuple[str, str]]) -> str:
