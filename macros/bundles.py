@@ -21,12 +21,16 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 
+from .css_subset import page_css
+
 # Material's own files in its theme folder, as base.html names them.
 MATERIAL_CSS_RE = re.compile(r"assets/stylesheets/(?:main|palette)\.[0-9a-f]+\.min\.css")
 MATERIAL_JS_RE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
 SOURCE_MAP_RE = re.compile(r"^/[/*]# sourceMappingURL=.*$", re.MULTILINE)
 # The one script of a light page: it registers the offline copy.
 LIGHT_SCRIPTS = ("tsp-offline",)
+# Where a light page's inline stylesheet goes (overrides/main.html).
+LIGHT_CSS_MARKER = "/* TSP_LIGHT_CSS */"
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,14 @@ class Bundler:
         bundle = _named("javascripts", name, "js", text)
         self.made[bundle.path] = self._scripts[key] = bundle
         return bundle
+
+    def inline_light_css(self, html: str) -> str:
+        """A light page with the least of the stylesheet it needs inline, in
+        place of the marker: no request before the first paint."""
+        if html.count(LIGHT_CSS_MARKER) != 1:
+            raise ValueError(f"bundles: a light page needs {LIGHT_CSS_MARKER!r} once in its <style>")
+        css = page_css(self.stylesheet().text, html).replace("</", "<\\/")
+        return html.replace(LIGHT_CSS_MARKER, css)
 
     def write(self, site_dir: Path) -> list[str]:
         for bundle in self.made.values():

@@ -3,7 +3,8 @@
 extra_css and extra_javascript stay the list of sources in mkdocs.yml; this
 hook takes them over, so Material's base.html links none of them, and gives
 the templates `tsp_bundle(page, "css" | "js")`, the URL path of the page's
-bundle. The files are written once the build is done, before the offline
+bundle. The light page (Akut) gets its CSS inline instead, only the rules
+that can apply to it. The files are written once the build is done, before the offline
 manifest (which lists them) is made.
 """
 
@@ -48,6 +49,13 @@ def on_env(env, config, files):
 
     env.globals["tsp_bundle"] = tsp_bundle
     return env
+
+
+def on_post_page(output, page, config):
+    """The light page (Akut) gets the least CSS it needs inline."""
+    if page.meta.get("tsp_light"):
+        return _bundler.inline_light_css(output)
+    return output
 
 
 # Before the offline manifest (-200), after static-i18n's builds (-100).
