@@ -97,7 +97,9 @@ def _print_in_locale(browser, base_url: str, site_dir: Path,
     try:
         for page_url, pdf in todo:
             start = time.perf_counter()
-            page.goto(base_url + page_url, wait_until="load")
+            # READY is set by the page's script, which runs only once the
+            # stylesheet has loaded: no need to wait for images and the load event.
+            page.goto(base_url + page_url, wait_until="commit")
             page.wait_for_selector(READY, state="attached", timeout=15000)
             target = site_dir / pdf
             target.parent.mkdir(parents=True, exist_ok=True)
