@@ -1,38 +1,29 @@
-"""MkDocs hook: gives the theme templates `tsp_print_actions(page)`, the
-"Skriv ut" button and PDF link of a page listed in data/printables.yml.
+"""`tsp_print_actions(page)` for the theme: the "Skriv ut" button and PDF link
+of a page listed in data/printables.yml.
 
 The PDF files themselves are made after the build by `make pdf`
-(macros/pdf.py); the links are plain <a href download> from a template, so
+(steps/pdf.py); the links are plain <a href download> from a template, so
 mkdocs' link validation does not look for them before they exist.
 """
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from typing import Callable
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from macros.loader import load_strings  # noqa: E402
-from macros.printables import actions_view, find, load_printables  # noqa: E402
+from ..models.printables import actions_view, find
 
 
-def on_env(env, config, files):
-    root = Path(config.config_file_path).resolve().parent
-    printables = load_printables(root)
-    strings = load_strings(root)
+def print_actions(site) -> Callable:
+    printables, strings, languages = site.printables, site.strings, site.languages
 
     def tsp_print_actions(page):
         """None, or the labels and the relative PDF URL of a printable page."""
-        lang = getattr(page.file, "locale", None) or "sv"
-        printable = find(printables, page.url, lang)
+        lang = languages.of_page(page)
+        printable = find(printables, page.url, lang, languages)
         if printable is None:
             return None
-        return {**actions_view(printable, lang, page.url),
+        return {**actions_view(printable, lang, page.url, languages),
                 "print": strings.text("print", lang),
                 "download": strings.text("download_pdf", lang)}
 
-    env.globals["tsp_print_actions"] = tsp_print_actions
-    return env
+    return tsp_print_actions

@@ -1,23 +1,21 @@
-"""Give theme templates the string catalogue (data/strings.yml).
+"""What the theme templates get from the build, as Jinja globals.
 
-Pages reach the catalogue through the `t` macro; templates such as the header
-are rendered by MkDocs, not by macros, so they get a Jinja global instead:
-`tsp_t(key, lang)`.
+Pages reach the string catalogue through the `t` macro; templates such as the
+header are rendered by MkDocs, not by macros, so they get globals instead:
+`tsp_t(key, lang)` (data/strings.yml), `tsp_languages` (macros/tsp/languages.py)
+and `tsp_print_actions(page)` (steps/print_actions.py).
 """
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from typing import Any
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from macros.loader import load_strings  # noqa: E402  (needs ROOT on sys.path)
+from .print_actions import print_actions
 
 
-def on_env(env, config, files):
-    strings = load_strings(ROOT)
-    env.globals["tsp_t"] = strings.text
-    return env
+def theme_globals(site) -> dict[str, Any]:
+    return {
+        "tsp_t": site.strings.text,
+        "tsp_languages": site.languages,
+        "tsp_print_actions": print_actions(site),
+    }
