@@ -6,7 +6,7 @@ import subprocess
 import unicodedata
 from pathlib import Path
 
-from macros.loader import load_strings
+from macros.tsp.models.loader import load_strings
 
 STRINGS = load_strings()
 DRAFT_KEY = "tsp-incident-draft-v1"

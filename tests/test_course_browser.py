@@ -9,8 +9,9 @@ import subprocess
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from macros.course import page_url
-from macros.loader import ROOT, load_all
+from macros.tsp import ROOT
+from macros.tsp.models.loader import load_all
+from project import LANGUAGES
 
 DATA = load_all(ROOT)
 COURSE, STRINGS = DATA["course"], DATA["strings"]
@@ -72,7 +73,7 @@ def test_wrong_then_right_answer_shows_the_matching_feedback(page, site_url, lan
     assert feedback.get_attribute("aria-live") == "polite"
     link = feedback.get_by_role("link")
     # The question's `see:` (planen/1-inledning.md#mal), two levels up.
-    assert link.get_attribute("href") == "../../" + page_url(question.see, "sv")
+    assert link.get_attribute("href") == "../../" + LANGUAGES.page_url(question.see, "sv")
 
     answer(page, FIRST, 0, right_choice(question))
     assert t("course_right", lang) in feedback.inner_text()

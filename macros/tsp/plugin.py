@@ -11,7 +11,6 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from .config import TspConfig
-from .languages import Languages
 from .site import Site
 from .steps import csp, offline, search_split
 from .steps.theme_globals import theme_globals
@@ -36,10 +35,7 @@ class TspPlugin(BasePlugin[TspConfig]):
         if not self.config.enabled:
             return config
         if self.site is None or not self._nested(config):
-            root = Path(config.config_file_path).resolve().parent
-            self.site = Site.load(
-                root, Languages.from_config(config, self.config.locales),
-                config.theme.get_env(), Path(config.theme.custom_dir) / "partials")
+            self.site = Site.from_config(config, self.config.locales)
         return config
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:

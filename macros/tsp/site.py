@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import ROOT
 from .languages import Languages
 from .models.loader import load_all
 from .render import Renderer
@@ -20,10 +21,22 @@ class Site:
     render: Renderer
 
     @classmethod
-    def load(cls, root: Path, languages: Languages, theme_env, partials: Path) -> Site:
+    def from_config(cls, config, locales: dict[str, str]) -> Site:
         """Read and validate every data file once (DataError names file and line)."""
+        root = Path(config.config_file_path).resolve().parent
+        languages = Languages.from_config(config, locales)
         data = load_all(root, languages)
-        return cls(root, languages, data, Renderer(theme_env, partials, data["strings"].text))
+        renderer = Renderer(config.theme.get_env(), Path(config.theme.custom_dir) / "partials",
+                            data["strings"].text)
+        return cls(root, languages, data, renderer)
+
+    @classmethod
+    def from_project(cls, root: Path = ROOT) -> Site:
+        """The Site a build of root/mkdocs.yml has, without building (tests, tools)."""
+        from mkdocs.config import load_config
+
+        config = load_config(str(root / "mkdocs.yml"))
+        return cls.from_config(config, config.plugins["tsp"].config.locales)
 
     def __getattr__(self, name: str) -> Any:
         """site.routine, site.contacts, … for the data files."""
