@@ -13,12 +13,14 @@ from mkdocs.structure.pages import Page
 from .config import TspConfig
 from .site import Site
 from .steps import csp, offline, search_split
+from .steps.html_attrs import with_language_attrs
 from .steps.theme_globals import theme_globals
 
 
 class TspPlugin(BasePlugin[TspConfig]):
-    """Steps in build order: data (on_config), theme globals (on_env), CSP
-    (on_post_page, on_post_template), search split and offline manifest (on_post_build)."""
+    """Steps in build order: data (on_config), theme globals (on_env), language
+    attributes and CSP (on_post_page; CSP also on_post_template), search split and
+    offline manifest (on_post_build)."""
 
     def __init__(self) -> None:
         self.site: Site | None = None
@@ -46,9 +48,11 @@ class TspPlugin(BasePlugin[TspConfig]):
     # After every other plugin's on_post_page, so the CSP hashes the final HTML.
     @event_priority(-50)
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        if self.site is None or not self.config.csp:
+        if self.site is None:
             return output
-        return csp.with_csp(output, self.site.render)
+        language = self.site.languages.language(self.site.lang(page))
+        output = with_language_attrs(output, language, self.site.render)
+        return csp.with_csp(output, self.site.render) if self.config.csp else output
 
     @event_priority(-50)
     def on_post_template(self, output_content: str, /, *, template_name: str,
