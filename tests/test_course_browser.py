@@ -15,7 +15,7 @@ from project import LANGUAGES
 
 DATA = load_all(ROOT)
 COURSE, STRINGS = DATA["course"], DATA["strings"]
-LANGS = {"sv": "", "en": "en/"}
+LANGS = {code: LANGUAGES.prefix(code) for code in LANGUAGES}
 FIRST = COURSE.modules[0]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -28,7 +28,7 @@ def t(key: str, lang: str, **values) -> str:
 
 
 def module_url(site_url: str, lang: str, module) -> str:
-    return site_url + LANGS[lang] + module.page[:-3] + "/"
+    return site_url + LANGUAGES.page_url(module.page, lang)
 
 
 def question_form(page, module, index: int):
