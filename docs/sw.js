@@ -1,7 +1,7 @@
 /* Service worker of the site: keeps the pages, the search and the form
    readable offline after one visit, at a small cost in data.
 
-   The build (macros/offline.py) replaces the marker below with the manifest:
+   The build (macros/tsp/steps/precache.py) replaces the marker below with the manifest:
    `files`, fetched at install (pages, styles, scripts, search of the two
    languages), and `lazy`, cached only when the reader first opens one (PDFs,
    anything large), each with its SHA-256. Every cached response carries its

@@ -1,4 +1,4 @@
-"""One stylesheet and one script bundle per page kind (macros/bundles.py)."""
+"""One stylesheet and one script bundle per page kind (macros/tsp/steps/bundles.py)."""
 
 from __future__ import annotations
 

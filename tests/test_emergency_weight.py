@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import ROOT
-from macros.css_subset import page_tokens, selector_applies
+from macros.tsp.steps.css_subset import page_tokens, selector_applies
 
 PAGES = ["akut/", "en/akut/"]
 BUDGET = 25 * 1024  # gzip bytes of everything a cold load fetches

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import ROOT, run_build, wait_until
-from macros.loader import load_strings
+from macros.tsp.models.loader import load_strings
 
 STRINGS = load_strings()
 
@@ -72,7 +72,7 @@ def test_first_visit_precaches_the_pages_form_and_search_within_budget(site_dir)
 
 def test_pdfs_are_cached_when_first_opened_not_at_install(site_pdfs):
     """`make build` prints PDFs after mkdocs: listed for first use, with their hashes."""
-    from macros.pdf import jobs
+    from macros.tsp.steps.pdf import jobs
 
     manifest = precache_of(site_pdfs)
     lazy = dict(manifest["lazy"])
@@ -117,7 +117,7 @@ def test_pages_search_and_form_work_offline_after_one_visit(page, context, site_
 @pytest.mark.browser
 def test_a_pdf_opened_once_works_offline_and_others_say_they_need_the_network(
         page, context, site_pdfs, site_url):
-    from macros.pdf import jobs
+    from macros.tsp.steps.pdf import jobs
 
     pdfs = [pdf for _, pdf in jobs() if not pdf.startswith("en/")]
     opened, never = pdfs[0], pdfs[1]
@@ -153,8 +153,8 @@ def test_a_warm_load_takes_nothing_from_the_network(page, site_url):
 
 def test_pdfs_are_dated_from_the_sources_not_the_clock(site_pdfs):
     """An unchanged PDF keeps its hash across builds (and the reader's cache)."""
-    from macros.pdf import jobs
-    from macros.reproducible import pdf_date, source_date_epoch
+    from macros.tsp.steps.pdf import jobs
+    from macros.tsp.steps.reproducible import pdf_date, source_date_epoch
 
     stamp = pdf_date(source_date_epoch(ROOT) or 0)
     for _, pdf in jobs():

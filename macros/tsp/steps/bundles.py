@@ -1,4 +1,5 @@
-"""One stylesheet and one script per page kind, made at build time.
+"""One stylesheet and one script per page kind, made at build time (a step
+of the tsp plugin: it takes over extra_css and extra_javascript).
 
 A page loads Material's stylesheets and ours as ONE minified file, and
 Material's script with ours as ONE minified file, instead of a dozen: fewer
@@ -70,6 +71,22 @@ class Bundler:
         self.made: dict[str, Bundle] = {}
         self._css: Bundle | None = None
         self._scripts: dict[tuple[str, ...], Bundle] = {}
+
+    @classmethod
+    def from_config(cls, config) -> Bundler:
+        """The bundler of this build: sources from docs/ and Material's theme."""
+        material = next(Path(d) for d in config.theme.dirs
+                        if (Path(d) / "base.html").is_file() and (Path(d) / "assets").is_dir())
+        return cls(Path(config.docs_dir), material, [str(p) for p in config.extra_css],
+                   [str(p) for p in config.extra_javascript])
+
+    def page_bundle(self, page, kind: str) -> str:
+        """`tsp_bundle(page, "css" | "js")` in templates: the URL path of the
+        page's stylesheet or script bundle."""
+        meta = (page.meta if page is not None else None) or {}
+        if kind == "css":
+            return self.stylesheet().path
+        return self.script(tuple(meta.get("tsp_scripts") or ()), bool(meta.get("tsp_light"))).path
 
     def _source(self, rel: str) -> str:
         for root in (self.docs_dir, self.theme_dir):

@@ -33,7 +33,7 @@ ON_FIRST_USE = (
     "sitemap.xml",
     "utbildning/*",
     "skriv-ut/*",
-    # The script bundles of the training pages (macros/bundles.py).
+    # The script bundles of the training pages (macros/tsp/steps/bundles.py).
     "assets/javascripts/tsp-course.*.min.js",
     "assets/javascripts/tsp-slides.*.min.js",
     # Material's own files: pages load them inside the bundles.

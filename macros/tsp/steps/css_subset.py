@@ -6,7 +6,7 @@ and attribute name its selector requires occurs in the page. Arguments of
 functional pseudo-classes (`:not(.x)`, `:is(h1, h2)`, `:has(…)`) are not
 required, so a rule is never dropped because of them. @media and @supports
 blocks are filtered inside; other at-rules (@keyframes, @font-face, @page)
-are kept whole. Works on minified CSS (macros/bundles.py).
+are kept whole. Works on minified CSS (macros/tsp/steps/bundles.py).
 """
 
 from __future__ import annotations

@@ -7,8 +7,6 @@ No traceback, no half-built site.
 
 from __future__ import annotations
 
-import copy
-
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, TypeVar
@@ -113,24 +111,9 @@ class _Reader:
 
 
 def read_yaml(path: Path, rel: str) -> tuple[Any, LineMap]:
-    """Plain data and line numbers of one YAML file, or DataError.
-
-    Read once per version of the file: a build (each language, each hook)
-    asks for the same files several times."""
+    """Plain data and line numbers of one YAML file, or DataError."""
     if not path.is_file():
         raise DataError([Problem(rel, 1, "(file)", "the file is missing")])
-    stat = path.stat()
-    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size, rel)
-    if key not in _READ:
-        _READ[key] = _read_yaml(path, rel)
-    data, lines = _READ[key]
-    return copy.deepcopy(data), lines
-
-
-_READ: dict[tuple, tuple[Any, LineMap]] = {}
-
-
-def _read_yaml(path: Path, rel: str) -> tuple[Any, LineMap]:
     text = path.read_text(encoding="utf-8")
     # libyaml's loader when PyYAML has it: the same nodes and marks, ~10x faster.
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
