@@ -10,7 +10,7 @@ it with {"build", "files", "lazy", "offline"}:
   material, the search stemmers of languages the site does not use);
 - offline: the page shown, per language, when a lazy file is opened offline.
 Each file carries its own hash, so a new build reuses every unchanged file
-from the reader's cache. Written by the mkdocs hook after the build, and
+from the reader's cache. Written by the tsp plugin after the build, and
 again after the PDFs are printed into site/.
 """
 
