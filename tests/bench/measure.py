@@ -33,15 +33,17 @@ _EnvLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequenc
 
 
 def baseline_config(dest: Path) -> Path:
-    """mkdocs.yml with Material and i18n alone: no macros, no hooks, no overrides."""
+    """mkdocs.yml with Material and i18n alone: no macros, no tsp plugin, no hooks,
+    no overrides, none of our stylesheets or scripts (a default Material site)."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvLoader)
     config.pop("hooks", None)
     config["theme"].pop("custom_dir", None)
     # A default Material site: none of our stylesheets or scripts.
     config.pop("extra_css", None)
     config.pop("extra_javascript", None)
+    ours = ("macros", "tsp")  # the page macros and the site's own plugin
     config["plugins"] = [p for p in config["plugins"]
-                         if not (isinstance(p, dict) and "macros" in p) and p != "macros"]
+                         if not (isinstance(p, dict) and set(p) & set(ours)) and p not in ours]
     config["docs_dir"] = str(ROOT / "docs")
     config["strict"] = False  # pages that opt into macros keep raw Jinja here
     path = dest / "mkdocs.baseline.yml"
