@@ -1,5 +1,5 @@
-"""The service worker's manifest: every built file with its SHA-256, split
-into what the first visit downloads and what is cached when first opened.
+"""The service worker's manifest: every file the pages load, with its SHA-256,
+split into what the first visit downloads and what is cached when first opened.
 
 docs/sw.js carries the marker `/* TSP_PRECACHE */ null`; write_worker replaces
 it with {"build", "files", "lazy", "offline"}:
@@ -7,7 +7,7 @@ it with {"build", "files", "lazy", "offline"}:
   incident, the form, styles, scripts, the search of the site's languages);
   kept small (at most 600 KiB gzip, tests/test_offline.py);
 - lazy: cached the first time the reader opens one (PDFs, the training
-  material, the search stemmers of languages the site does not use);
+  material, the print pages);
 - offline: the page shown, per language, when a lazy file is opened offline.
 Each file carries its own hash, so a new build reuses every unchanged file
 from the reader's cache. Written by the tsp plugin after the build, and
@@ -36,14 +36,17 @@ ON_FIRST_USE = (
     # The script bundles of the training pages (macros/tsp/steps/bundles.py).
     "assets/javascripts/tsp-course.*.min.js",
     "assets/javascripts/tsp-slides.*.min.js",
-    # Material's own files: pages load them inside the bundles.
+)
+# Files no page of the site loads, left out of the manifest (the network
+# serves them to anyone who asks): Material's own files and ours, which pages
+# load inside the bundles, and the word splitters for Japanese and Thai.
+NOT_LOADED = (
     "assets/stylesheets/main.*.css",
     "assets/stylesheets/palette.*.css",
     "assets/javascripts/bundle.*.js",
-    # Word splitters for Japanese and Thai.
     "assets/javascripts/lunr/*.js",
 )
-# Our source files (tsp-NAME.css|js, no hash): pages load them inside the bundles.
+# Our source files (tsp-NAME.css|js, no hash).
 SOURCE_RE = re.compile(r"assets/(?:stylesheets|javascripts)/tsp[a-z0-9-]*\.(?:css|js)")
 STEMMERS = "assets/javascripts/lunr/min/lunr.*.min.js"
 # Loaded by Material's search worker whenever a language besides English is on.
@@ -72,17 +75,20 @@ def site_entries(site_dir: Path) -> list[tuple[str, str]]:
     return entries
 
 
-def on_first_use(rel: str, prefixes: tuple[str, ...], search_langs: tuple[str, ...]) -> bool:
-    """Whether rel is cached when first opened rather than at install."""
+def kind(rel: str, prefixes: tuple[str, ...], search_langs: tuple[str, ...]) -> str | None:
+    """"files" (fetched at install), "lazy" (cached when first opened) or
+    None (no page loads it: not in the manifest)."""
     if fnmatch.fnmatch(rel, STEMMERS):
         name = rel.rsplit("/", 1)[1][len("lunr."):-len(".min.js")]
         used = {lang for lang in search_langs if lang != "en"}
-        return not (name in used or (used and name in STEMMER_BASE))
+        return "files" if name in used or (used and name in STEMMER_BASE) else None
+    if SOURCE_RE.fullmatch(rel) or any(fnmatch.fnmatch(rel, p) for p in NOT_LOADED):
+        return None
     for prefix in ("", *prefixes):
         if rel.startswith(prefix) and any(
                 fnmatch.fnmatch(rel[len(prefix):], pattern) for pattern in ON_FIRST_USE):
-            return True
-    return SOURCE_RE.fullmatch(rel) is not None
+            return "lazy"
+    return "files"
 
 
 def build_id(entries: list[tuple[str, str]]) -> str:
@@ -94,8 +100,9 @@ def manifest_of(site_dir: Path, prefixes: tuple[str, ...] = ("en/",),
                 search_langs: tuple[str, ...] = ("sv", "en")) -> dict:
     """The worker's manifest for the site in site_dir now."""
     entries = site_entries(site_dir)
-    lazy = [e for e in entries if on_first_use(e[0], prefixes, search_langs)]
-    files = [e for e in entries if not on_first_use(e[0], prefixes, search_langs)]
+    kinds = {rel: kind(rel, prefixes, search_langs) for rel, _ in entries}
+    files = [e for e in entries if kinds[e[0]] == "files"]
+    lazy = [e for e in entries if kinds[e[0]] == "lazy"]
     offline = {prefix.rstrip("/"): prefix + OFFLINE_PAGE for prefix in ("", *prefixes)
                if (site_dir / prefix / OFFLINE_PAGE).is_file()}
     return {"build": build_id(entries), "files": files, "lazy": lazy, "offline": offline}
