@@ -42,7 +42,7 @@ class TspPlugin(BasePlugin[TspConfig]):
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         if self.site is not None:
-            env.globals.update(theme_globals(self.site))
+            env.globals.update(theme_globals(self.site, files))
         return env
 
     # After every other plugin's on_post_page, so the CSP hashes the final HTML.
