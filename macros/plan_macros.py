@@ -65,11 +65,11 @@ def register(env, site: Site) -> None:
     def contact_cards(*kinds: str):
         """A compact call list with tel: links (for the emergency page).
 
-        kinds: any of "party_security_officer", "security_strategist",
-        "police"; default the party security officers and the strategist.
+        kinds: base role ids of data/routine.yml ("partiets_sakerhetsansvarig",
+        "sakerhetsstrateg", "polisen"); default the party security officers and the strategist.
         """
         lang = page_lang()
-        chosen = list(kinds) or ["party_security_officer", "security_strategist"]
+        chosen = list(kinds) or ["partiets_sakerhetsansvarig", "sakerhetsstrateg"]
         return site.render("tsp-contact-cards.html", lang,
                            contacts=contact_views(contacts, lang, kinds=chosen))
 
