@@ -10,58 +10,42 @@ from .tsp.site import Site
 def register(env, site: Site) -> None:
     course = site.course
 
-    def here():
-        return site.lang(env.page), env.page.url
-
-    @env.macro
-    def course_module(module_id: str) -> str:
+    @site.partial_macro(env, "tsp-quiz.html")
+    def course_module(lang, url, module_id: str):
         """Key points and scenario questions of one module (data/course.yml)."""
-        lang, url = here()
-        return site.render("tsp-quiz.html", lang,
-                           module=module_context(course, module_id, lang, url))
+        return {"module": module_context(course, module_id, lang, url)}
 
-    @env.macro
-    def course_overview() -> str:
+    @site.partial_macro(env, "tsp-course-overview.html")
+    def course_overview(lang, url):
         """The list of modules with their length and a link to each."""
-        lang, url = here()
-        return site.render("tsp-course-overview.html", lang,
-                           **overview_context(course, lang, url))
+        return overview_context(course, lang, url)
 
-    @env.macro
-    def course_progress() -> str:
+    @site.partial_macro(env, "tsp-course-progress.html")
+    def course_progress(lang, url):
         """The opt-in to keep progress on this device, and the button that clears it."""
-        lang, url = here()
-        return site.render("tsp-course-progress.html", lang)
+        return {}
 
-    @env.macro
-    def course_certificate() -> str:
+    @site.partial_macro(env, "tsp-certificate.html")
+    def course_certificate(lang, url):
         """Modules done and the printable certificate with the learner's name."""
-        lang, url = here()
-        return site.render("tsp-certificate.html", lang,
-                           **overview_context(course, lang, url))
+        return overview_context(course, lang, url)
 
-    @env.macro
-    def course_answer_key() -> str:
+    @site.partial_macro(env, "tsp-answer-key.html")
+    def course_answer_key(lang, url):
         """Every question with its best answer and feedback, for trainers."""
-        lang, url = here()
-        return site.render("tsp-answer-key.html", lang,
-                           **answer_key_context(course, lang, url))
+        return answer_key_context(course, lang, url)
 
-    @env.macro
-    def course_session_plan() -> str:
+    @site.partial_macro(env, "tsp-session-plan.html")
+    def course_session_plan(lang, url):
         """The 90-minute introduction course, part by part."""
-        lang, url = here()
-        return site.render("tsp-session-plan.html", lang,
-                           **session_plan_context(course, lang, url))
+        return session_plan_context(course, lang, url)
 
-    @env.macro
-    def course_cases() -> str:
+    @site.partial_macro(env, "tsp-cases.html")
+    def course_cases(lang, url):
         """Discussion cases with 'what would you do next?' turns."""
-        lang, url = here()
-        return site.render("tsp-cases.html", lang, **cases_context(course, lang, url))
+        return cases_context(course, lang, url)
 
-    @env.macro
-    def course_slides() -> str:
+    @site.partial_macro(env, "tsp-slides.html")
+    def course_slides(lang, url):
         """The presentation: one idea per slide, from the same data."""
-        lang, url = here()
-        return site.render("tsp-slides.html", lang, **slides_context(course, lang, url))
+        return slides_context(course, lang, url)
