@@ -56,7 +56,7 @@ class TspPlugin(BasePlugin[TspConfig]):
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         if self.site is not None:
-            env.globals.update(theme_globals(self.site))
+            env.globals.update(theme_globals(self.site, files))
         if self.bundler is not None:
             env.globals["tsp_bundle"] = self.bundler.page_bundle
         return env

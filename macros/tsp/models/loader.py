@@ -7,7 +7,7 @@ from pathlib import Path
 from .. import ROOT
 from ..languages import Languages
 from .base import Catalogue
-from .contacts import Contacts
+from .contacts import Contacts, kind_problems
 from .course import Course, course_model
 from .datafile import DataError, load_model
 from .incident import Incident, step_problems
@@ -30,9 +30,11 @@ def load_routine(root: Path = ROOT) -> Routine:
     return load_model(path, Routine, rel)
 
 
-def load_contacts(root: Path = ROOT) -> Contacts:
+def load_contacts(root: Path = ROOT, routine: Routine | None = None) -> Contacts:
+    """data/contacts.yml; with routine, each contact's kind is checked against its roles."""
     path, rel = data_path("contacts.yml", root)
-    return load_model(path, Contacts, rel)
+    checks = (lambda contacts: kind_problems(contacts, routine)) if routine else None
+    return load_model(path, Contacts, rel, checks=checks)
 
 
 def load_incident(root: Path = ROOT, routine: Routine | None = None) -> Incident:
@@ -75,7 +77,7 @@ def load_all(root: Path = ROOT, languages: Languages | None = None) -> dict[str,
     loaders = {
         "strings": load_strings,
         "routine": load_routine,
-        "contacts": load_contacts,
+        "contacts": lambda r: load_contacts(r, loaded.get("routine")),
         "incident": lambda r: load_incident(r, loaded.get("routine")),
         "course": lambda r: load_course(r, loaded.get("routine"), languages),
         "printables": load_printables,
