@@ -6,11 +6,13 @@ import sys
 
 from .datafile import DataError
 from .loader import load_all
+from .summary import load_summary
 
 
 def main() -> int:
     try:
         load_all()
+        load_summary()
     except DataError as error:
         print(f"Found {len(error.problems)} problem(s) in the data files:", file=sys.stderr)
         for problem in error.problems:
