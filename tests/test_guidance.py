@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from conftest import run_build
-from macros.guidance import GUIDANCE_DIR, guidance_problems
+from macros.tsp.steps.guidance import GUIDANCE_DIR, guidance_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

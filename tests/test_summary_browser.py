@@ -11,7 +11,7 @@ import pytest
 
 from form_helpers import STORED, fill, fold, form_url, pdf_text
 from gates.browser import Watch
-from macros.summary import load_summary
+from macros.tsp.models.loader import load_summary
 
 SUMMARY = load_summary()
 UI = {key: text for key, text in SUMMARY.ui.items()}

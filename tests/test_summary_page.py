@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from macros.datafile import DataError
-from macros.summary import load_summary
+from macros.tsp.models.datafile import DataError
+from macros.tsp.models.loader import load_summary
 
 
 def config(soup, site_dir, prefix):

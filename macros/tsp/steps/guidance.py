@@ -1,6 +1,6 @@
-"""The site's own guidance pages (docs/skydda-dig/): each names its sources and
-its review date in front matter, so that the page can show them and a check
-can refuse a page without them.
+"""Build step: the site's own guidance pages (docs/skydda-dig/) each name their
+sources and review date in front matter, so that the page can show them
+(tsp-guidance-*.html) and the build refuses a page without them.
 
     tsp_guidance:
       reviewed: 2026-12-02
@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 from urllib.parse import urlsplit
+
+from mkdocs.exceptions import PluginError
 
 # Every guidance page lives here (both languages, suffix structure).
 GUIDANCE_DIR = "skydda-dig"
@@ -62,3 +64,11 @@ def guidance_problems(meta: dict, today: dt.date | None = None) -> list[str]:
         if url.scheme != "https" or not url.netloc:
             problems.append(f"{where}.url: {source.get('url')!r} is not an https:// address")
     return problems
+
+
+def check_page(page) -> None:
+    """Stop the build, naming the file, when a guidance page lacks sources or date."""
+    if is_guidance(page.file.src_uri):
+        problems = guidance_problems(page.meta)
+        if problems:
+            raise PluginError("\n".join(f"docs/{page.file.src_uri}: {p}" for p in problems))

@@ -1,19 +1,15 @@
-"""The yearly summary of exported Bilaga 5 files (docs/sammanstallning*.md).
-
-data/summary.yml says how a report is counted; data/incident.yml says which
-fields the export holds. The macro hands both, in the page's language, to
-tsp-summary.js as one JSON block (tsp-summary.html): the counting itself
-happens in the browser, and nothing leaves the device.
+"""data/summary.yml: how the yearly summary (docs/sammanstallning*.md) counts
+exported Bilaga 5 files, and the settings tsp-summary.js gets from it and from
+data/incident.yml (which fields the export holds). The counting itself happens
+in the browser, and nothing leaves the device.
 """
 
 from __future__ import annotations
 
 from pydantic import Field
 
-from .datafile import load_model
+from .base import NonEmptyStr, Strict, Text
 from .incident import Incident, field_id
-from .loader import ROOT, data_path
-from .models import NonEmptyStr, Strict, Text
 
 # The export format of tsp-incident-form.js (data-tsp-form / data-tsp-version
 # on the form in tsp-incident-form.html).
@@ -45,11 +41,6 @@ class Summary(Strict):
         return found
 
 
-def load_summary(root=ROOT) -> Summary:
-    path, rel = data_path("summary.yml", root)
-    return load_model(path, Summary, rel)
-
-
 def summary_config(summary: Summary, incident: Incident, lang: str) -> dict:
     """What tsp-summary.js needs, in one language: categories, fields, words."""
     def categories(items):
@@ -73,17 +64,3 @@ def summary_config(summary: Summary, incident: Incident, lang: str) -> dict:
         "channels": categories(summary.channels),
         "ui": {key: text(lang) for key, text in summary.ui.items()},
     }
-
-
-def register(env, data: dict, page_lang) -> None:
-    """The summary macro; data is load_all()'s result."""
-    from .render import render
-
-    summary = load_summary()
-
-    @env.macro
-    def incident_summary():
-        """The yearly summary: file picker and drop zone, counts, charts, print."""
-        lang = page_lang(env)
-        return render("tsp-summary.html", data["strings"], lang,
-                      config=summary_config(summary, data["incident"], lang))

@@ -1,18 +1,16 @@
-"""`make check-data`: validate every data file and say plainly what is wrong."""
+"""`make check-data` (`python -m macros.tsp.check`): validate every data file and say plainly what is wrong."""
 
 from __future__ import annotations
 
 import sys
 
-from .datafile import DataError
-from .loader import load_all
-from .summary import load_summary
+from .models.datafile import DataError
+from .models.loader import load_all
 
 
 def main() -> int:
     try:
         load_all()
-        load_summary()
     except DataError as error:
         print(f"Found {len(error.problems)} problem(s) in the data files:", file=sys.stderr)
         for problem in error.problems:
