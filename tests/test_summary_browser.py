@@ -179,4 +179,5 @@ def test_bad_files_are_skipped_with_a_reason(page, site_url):
     page.locator("#tsp-summary-problems li").nth(len(bad) - 1).wait_for()
     problems = page.locator("#tsp-summary-problems li").all_inner_texts()
     assert sorted(p.split(":")[0] for p in problems) == sorted(bad)
+    assert page.locator("#tsp-summary-status").inner_text() == UI["skipped"]("sv").format(count=len(bad))
     assert page.locator("#tsp-summary-result").is_hidden()

@@ -133,6 +133,10 @@
     Promise.all(jobs).then(function () {
       showProblems(problems);
       refresh(true);
+      var skipped = problems.length ? say("skipped", { count: problems.length }) : "";
+      status.textContent = reports.length
+        ? say("loaded", { count: reports.length, years: years().join(", ") || ui.no_date }) + (skipped ? " " + skipped : "")
+        : skipped;
     });
   }
 
@@ -421,7 +425,7 @@
     return Object.keys(found).sort();
   }
 
-  // newData: files were just read, so show the latest year and announce it.
+  // newData: files were just read, so show the latest year.
   function refresh(newData) {
     var list = years();
     var current = yearSelect.value;
@@ -437,10 +441,7 @@
     var any = reports.length > 0;
     actions.hidden = !any;
     result.hidden = !any;
-    if (any) {
-      draw();
-      if (newData) status.textContent = say("loaded", { count: reports.length, years: list.join(", ") || ui.no_date });
-    }
+    if (any) draw();
   }
 
   yearSelect.addEventListener("change", function () { refresh(false); });

@@ -41,8 +41,9 @@ class Summary(Strict):
         return found
 
 
-def summary_config(summary: Summary, incident: Incident, lang: str) -> dict:
-    """What tsp-summary.js needs, in one language: categories, fields, words."""
+def summary_config(summary: Summary, incident: Incident, lang: str, locale: str) -> dict:
+    """What tsp-summary.js needs, in one language: categories, fields, words;
+    locale is the BCP 47 tag month names are formatted in ('sv-SE')."""
     def categories(items):
         return [{"id": c.id, "label": c.label(lang), "words": [w.lower() for w in c.words]}
                 for c in items]
@@ -53,7 +54,7 @@ def summary_config(summary: Summary, incident: Incident, lang: str) -> dict:
     checks.append({"name": field_id("p3", applied.id), "text": applied.text(lang)})
     return {
         "form": FORM, "version": FORM_VERSION, "maxKb": MAX_FILE_KB,
-        "locale": "sv-SE" if lang == "sv" else "en-GB",
+        "locale": locale,
         "text": [field_id("p1", "what"), field_id("p1", "when_where")],
         "when": field_id("p1", "when_where"),
         "policeReport": field_id("p2", "police_report"),
