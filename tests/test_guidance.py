@@ -94,6 +94,11 @@ def test_check_refuses_page_without_sources_or_date(meta, problem):
     assert any(problem in p for p in found), found
 
 
+def test_a_late_review_does_not_stop_the_build():
+    old = {"tsp_guidance": {**GOOD, "reviewed": dt.date(2020, 1, 1)}}
+    assert guidance_problems(old, today=dt.date(2026, 12, 2), check_age=False) == []
+
+
 def test_good_front_matter_passes():
     assert guidance_problems({"tsp_guidance": GOOD}, today=dt.date(2026, 12, 2)) == []
 
