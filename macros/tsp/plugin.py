@@ -12,7 +12,7 @@ from mkdocs.structure.pages import Page
 
 from .config import TspConfig
 from .site import Site
-from .steps import csp, offline, search_split
+from .steps import csp, guidance, offline, search_split
 from .steps.bundles import Bundler
 from .steps.reproducible import set_source_date_epoch
 from .steps.html_attrs import with_language_attrs
@@ -21,8 +21,8 @@ from .steps.theme_globals import theme_globals
 
 class TspPlugin(BasePlugin[TspConfig]):
     """Steps in build order: data, build date and bundles (on_config), theme
-    globals (on_env), language attributes, the light page's inline CSS and CSP
-    (on_post_page; CSP also on_post_template), bundles, search split and
+    globals (on_env), guidance sources (on_page_markdown), language attributes,
+    the light page's inline CSS and CSP (on_post_page; CSP also on_post_template), bundles, search split and
     offline manifest (on_post_build)."""
 
     def __init__(self) -> None:
@@ -60,6 +60,13 @@ class TspPlugin(BasePlugin[TspConfig]):
         if self.bundler is not None:
             env.globals["tsp_bundle"] = self.bundler.page_bundle
         return env
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        """A guidance page without sources or review date stops the build."""
+        if self.site is not None:
+            guidance.check_page(page)
+        return markdown
 
     # After every other plugin's on_post_page, so the CSP hashes the final HTML.
     @event_priority(-50)

@@ -13,6 +13,7 @@ from .datafile import DataError, load_model
 from .incident import Incident, step_problems
 from .printables import Printables, missing_pages
 from .routine import Routine
+from .summary import Summary
 
 
 def data_path(name: str, root: Path = ROOT) -> tuple[Path, str]:
@@ -51,6 +52,12 @@ def load_printables(root: Path = ROOT) -> Printables:
                       checks=lambda printables: missing_pages(printables, root / "docs"))
 
 
+def load_summary(root: Path = ROOT) -> Summary:
+    """data/summary.yml: how the yearly summary counts exported reports."""
+    path, rel = data_path("summary.yml", root)
+    return load_model(path, Summary, rel)
+
+
 def load_course(root: Path = ROOT, routine: Routine | None = None,
                 languages: Languages | None = None) -> Course:
     """data/course.yml; its links must resolve in every language, and may point
@@ -71,7 +78,7 @@ def load_course(root: Path = ROOT, routine: Routine | None = None,
 def load_all(root: Path = ROOT, languages: Languages | None = None) -> dict[str, object]:
     """Every data file, validated; all problems of all files in one DataError.
 
-    Keys: strings, routine, contacts, incident, course, printables. Other helpers (a print page,
+    Keys: strings, routine, contacts, incident, course, printables, summary. Other helpers (a print page,
     the emergency page) can call this to render from the same validated data.
     """
     loaders = {
@@ -81,6 +88,7 @@ def load_all(root: Path = ROOT, languages: Languages | None = None) -> dict[str,
         "incident": lambda r: load_incident(r, loaded.get("routine")),
         "course": lambda r: load_course(r, loaded.get("routine"), languages),
         "printables": load_printables,
+        "summary": load_summary,
     }
     loaded: dict[str, object] = {}
     problems = []
