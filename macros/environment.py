@@ -13,6 +13,7 @@ from .loader import load_all
 from .printables import register as register_printables
 from .render import relative_url, render
 from .routine import duties, table_rows
+from .situation_macros import register_situations
 
 ROUTINE_PAGE = "planen/bilaga-3/"
 PLAN_PAGE = "planen/3-hantera/"
@@ -100,4 +101,5 @@ def register(env) -> None:
                       review=review(routine, lang))
 
     register_printables(env, data, page_lang)
+    register_situations(env, data["situations"], strings, page_lang)
     register_course(env, data["course"], strings, page_lang)

@@ -11,6 +11,8 @@ from .course_models import Course, course_model
 from .models import Catalogue
 from .printables import load_printables
 from .routine import Routine
+from .plan import load_corrections
+from .situations import load_situations
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -59,7 +61,7 @@ def load_course(root: Path = ROOT, routine: Routine | None = None) -> Course:
 def load_all(root: Path = ROOT) -> dict[str, object]:
     """Every data file, validated; all problems of all files in one DataError.
 
-    Keys: strings, routine, contacts, incident, course, printables. Other helpers (a print page,
+    Keys: strings, routine, contacts, incident, course, corrections, situations, printables. Other helpers (a print page,
     the emergency page) can call this to render from the same validated data.
     """
     loaders = {
@@ -68,6 +70,8 @@ def load_all(root: Path = ROOT) -> dict[str, object]:
         "contacts": load_contacts,
         "incident": lambda r: load_incident(r, loaded.get("routine")),
         "course": lambda r: load_course(r, loaded.get("routine")),
+        "corrections": load_corrections,
+        "situations": load_situations,
         "printables": load_printables,
     }
     loaded: dict[str, object] = {}
@@ -76,7 +80,8 @@ def load_all(root: Path = ROOT) -> dict[str, object]:
         try:
             loaded[name] = load(root)
         except DataError as error:
-            problems.extend(error.problems)
+            # A file read by two loaders (situations by printables) reports once.
+            problems.extend(p for p in error.problems if p not in problems)
     if problems:
         raise DataError(problems)
     return loaded

@@ -7,16 +7,20 @@ Pure functions: data in, dicts out; the markup lives in the partials.
 from __future__ import annotations
 
 from pathlib import Path
+import re
+from dataclasses import replace
+from typing import Annotated, Literal, Union
 
 from mkdocs.utils import get_relative_url
-from pydantic import Field, PositiveInt
+from pydantic import Discriminator, Field, PositiveInt, Tag
 
 from .contacts import Contacts, contact_views, number_views
-from .datafile import load_model
+from .datafile import DataError, load_model
 from .incident import Incident, blank_checklist, form_view
 from .models import Loc, NonEmptyStr, Strict, Text, duplicates
 from .render import site_path
 from .routine import Identifier, Routine
+from .situations import Situations, load_situations
 
 ROOT = Path(__file__).resolve().parent.parent
 # Where the PDFs of one language go, relative to that language's site root.
@@ -33,6 +37,12 @@ class Printable(Strict):
     max_pages: PositiveInt | None = None
 
 
+class SituationCards(Strict):
+    """`- situations: all`: here come the action cards of data/situations.yml."""
+
+    situations: Literal["all"]
+
+
 class Printables(Strict):
     printables: list[Printable] = Field(min_length=1)
 
@@ -47,10 +57,40 @@ class Printables(Strict):
         return found
 
 
-def missing_pages(printables: Printables, docs: Path) -> list[tuple[Loc, str]]:
+def _entry_kind(value) -> str:
+    return "cards" if isinstance(value, dict) and "situations" in value else "printable"
+
+
+Entry = Annotated[Union[Annotated[Printable, Tag("printable")],
+                        Annotated[SituationCards, Tag("cards")]], Discriminator(_entry_kind)]
+
+
+class PrintablesFile(Strict):
+    printables: list[Entry] = Field(min_length=1)
+
+    def problems(self) -> list[tuple[Loc, str]]:
+        listed = [p for p in self.printables if isinstance(p, Printable)]
+        return Printables(printables=listed).problems() if listed else []
+
+
+def with_situations(file: PrintablesFile, situations: Situations) -> Printables:
+    """The printables in order, the marker replaced by one card per situation."""
+    out: list[Printable] = []
+    for entry in file.printables:
+        if isinstance(entry, SituationCards):
+            out += [Printable(id=s.printable.id, page=s.url, title=s.printable.title, max_pages=1)
+                    for s in situations.situations if s.printable]
+        else:
+            out.append(entry)
+    return Printables(printables=out)
+
+
+def missing_pages(printables, docs: Path) -> list[tuple[Loc, str]]:
     """Each printable's page must exist in docs/ (as NAME.md or NAME/index.md)."""
     found = []
     for i, p in enumerate(printables.printables):
+        if not isinstance(p, Printable):
+            continue
         stem = p.page.rstrip("/")
         if not ((docs / f"{stem}.md").is_file() or (docs / stem / "index.md").is_file()):
             found.append((("printables", i, "page"),
@@ -59,8 +99,27 @@ def missing_pages(printables: Printables, docs: Path) -> list[tuple[Loc, str]]:
 
 
 def load_printables(root: Path = ROOT) -> Printables:
-    return load_model(root / "data" / "printables.yml", Printables, "data/printables.yml",
-                      checks=lambda printables: missing_pages(printables, root / "docs"))
+    """data/printables.yml with the situations' action cards (data/situations.yml)."""
+    situations = load_situations(root)
+    rel = "data/printables.yml"
+
+    def checks(file: PrintablesFile) -> list[tuple[Loc, str]]:
+        merged = with_situations(file, situations)
+        ids = [(("printables",), p.id) for p in merged.printables]
+        found = [(loc, message.replace("duplicate printable id", "printable id") +
+                  " (data/situations.yml names it too)")
+                 for loc, message in duplicates(ids, "printable")]
+        return found + missing_pages(file, root / "docs")
+
+    try:
+        file = load_model(root / "data" / "printables.yml", PrintablesFile, rel, checks=checks)
+    except DataError as error:
+        # 'printables[0].printable.colour' -> 'printables[0].colour': the kind of
+        # entry is not a field the editor wrote.
+        raise DataError(replace(p, field=re.sub(r"^(printables\[\d+\])\.(printable|cards)",
+                                                r"\1", p.field))
+                        for p in error.problems) from None
+    return with_situations(file, situations)
 
 
 def pdf_path(printable: Printable, lang: str) -> str:

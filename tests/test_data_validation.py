@@ -159,7 +159,8 @@ def test_problems_of_several_files_are_reported_together(tmp_path):
 
 def test_real_data_is_valid():
     loaded = load_all()
-    assert set(loaded) == {"strings", "routine", "contacts", "incident", "course", "printables"}
+    assert set(loaded) == {"strings", "routine", "contacts", "incident", "course", "corrections",
+                           "situations", "printables"}
 
 
 def test_check_data_command_prints_one_line_per_problem(project_copy):

@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from macros.situations import load_situations
+
 LANGS = ["sv", "en"]
 
 # Every numbered heading of the plan: number, id, page.
@@ -36,17 +38,8 @@ PLAN_HEADINGS = [
 
 STEPS = ["3.1.1", "3.1.2", "3.1.3", "3.2.1", "3.2.2", "3.2.3", "3.2.4"]
 
-SITUATIONS = [
-    "planen/bilaga-2/1-pagaende-situationer",
-    "planen/bilaga-2/2-grovre-eller-vapnat-vald",
-    "planen/bilaga-2/3-utanfor-arbetsstallet",
-    "planen/bilaga-2/4-inom-arbetsstallet",
-    "planen/bilaga-2/5-hot-via-telefon",
-    "planen/bilaga-2/6-hot-via-e-post",
-    "planen/bilaga-2/7-sms-mms-sociala-medier",
-    "planen/bilaga-2/8-misstankta-foremal",
-    "planen/bilaga-2/9-brevhot",
-]
+# The situations' pages, in the plan's order (data/situations.yml).
+SITUATIONS = [s.page[:-3] for s in load_situations().situations]
 
 # The pages this branch writes.
 OWN_PAGES = [
@@ -86,7 +79,7 @@ def links(soup, site_dir, lang, page, scope=None) -> set[tuple[str, str]]:
     root = scope if scope is not None else article(soup, site_dir, lang, page)
     found = set()
     for a in root.find_all("a", href=True):
-        if "headerlink" in (a.get("class") or []) or a["href"].startswith("#"):
+        if "headerlink" in (a.get("class") or []) or a["href"].startswith(("#", "tel:", "mailto:")):
             continue
         found.add(resolve(site_dir, source.resolve(), a["href"]))
     return found
