@@ -54,8 +54,12 @@ def load_course(root: Path = ROOT, routine: Routine | None = None) -> Course:
             routine = None  # reported by load_routine itself in load_all
     # None: the routine did not load, so the ids it would write are not checked.
     anchors = {"routine_table": routine.table_anchors() if routine else None}
+    try:
+        numbers = frozenset(s.number for s in load_situations(root).situations)
+    except DataError:
+        numbers = None  # reported by load_situations itself in load_all
     path, rel = data_path("course.yml", root)
-    return load_model(path, course_model(root / "docs", anchors), rel)
+    return load_model(path, course_model(root / "docs", anchors, numbers), rel)
 
 
 def load_all(root: Path = ROOT) -> dict[str, object]:
