@@ -13,6 +13,7 @@ from .loader import load_all
 from .printables import register as register_printables
 from .render import relative_url, render
 from .routine import duties, table_rows
+from .plan import part_label
 from .situation_macros import register_situations
 
 ROUTINE_PAGE = "planen/bilaga-3/"
@@ -99,6 +100,15 @@ def register(env) -> None:
         return render("tsp-roles.html", strings, lang,
                       roles=duties(routine, lang), routine_url=link(ROUTINE_PAGE),
                       review=review(routine, lang))
+
+    @env.macro
+    def corrections_list():
+        """"Om planen": every declared correction of the plan's text (data/corrections.yml)."""
+        lang = page_lang(env)
+        return render("tsp-corrections.html", strings, lang,
+                      corrections=[{"where": part_label(c.part, lang), "original": c.original,
+                                    "new": c.new, "reason": c.reason(lang)}
+                                   for c in data["corrections"].corrections])
 
     register_printables(env, data, page_lang)
     register_situations(env, data["situations"], strings, page_lang)

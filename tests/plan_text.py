@@ -47,9 +47,12 @@ SENTENCES = {
 
 def parts(situations: Situations) -> dict[str, str]:
     """Every fully carried part and its page path, the situations included."""
-    found = dict(FULL_TEXT)
-    for s in situations.situations:
-        found[f"bilaga-2-{s.number}"] = s.page[:-3]
+    found = {}
+    for part, page in FULL_TEXT.items():  # in the plan's order
+        found[part] = page
+        if part == "bilaga-2":
+            for s in situations.situations:
+                found[f"bilaga-2-{s.number}"] = s.page[:-3]
     return found
 
 
