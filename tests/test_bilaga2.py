@@ -18,10 +18,10 @@ LANGS = ["sv", "en"]
 BASE = "planen/bilaga-2/"
 DO_FIRST = {"sv": "Gör först", "en": "Do first"}
 GUIDANCE = {lang: load_strings().text("guidance_label", lang) for lang in ("sv", "en")}
-# Pages where the plan names the party's security officer and the
+# Pages where the plan names the party's safety contact (säkerhetsansvarig) and the
 # municipality's security strategist; the first mention links to Bilaga 4.
 ROLE_TERMS = {"sv": ["säkerhetsansvarig", "säkerhetsstrateg"],
-              "en": ["security officer", "security strategist"]}
+              "en": ["safety contact", "security strategist"]}
 PAGES_WITH_ROLES = SITUATIONS[4:]
 
 

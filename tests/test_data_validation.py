@@ -49,7 +49,7 @@ CASES = {
     "missing_translation": (
         "routine.yml",
         "          en: The person who has been subjected to threats, violence etc. informs "
-        "the party's security officer.\n", "", 1,
+        "the party's safety contact.\n", "", 1,
         # reported on the `action:` line, two lines above the removed one
         "steps[0].rows[0].action.en", "missing translation (en)", -2),
     "unknown_role": (

@@ -265,12 +265,12 @@ def test_english_page_is_a_translation(site_dir, soup, page):
 
 
 GLOSSARY = [("förtroendevald", "elected representative"),
-            ("säkerhetsansvarig", "security officer"),
+            ("säkerhetsansvarig", "safety contact"),
             ("säkerhetsstrateg", "security strategist"),
             ("kommunchef", "chief executive"),
             ("åtkomstskydd", "access protection"),
-            ("inrymning", "sheltering"), ("utrymning", "evacuation"),
-            ("utestängning", "lockout"),
+            ("inrymning", "shelter in place"), ("utrymning", "evacuation"),
+            ("utestängning", "lock-out"),
             ("SKL", "Swedish Association of Local Authorities and Regions")]
 
 
