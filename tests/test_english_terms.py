@@ -16,6 +16,7 @@ RETIRED = {
     "routine": "procedure (Bilaga 3)",
     "lockout": "lock-out",
     "sheltering inside": "shelter in place",
+    "elected official": "elected representative",
 }
 # Swedish terms that English pages keep; each occurrence is marked lang="sv".
 SWEDISH_TERMS = ["säkerhetsansvarig", "säkerhetsstrateg", "åtkomstskydd", "utestängning",
