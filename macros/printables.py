@@ -7,15 +7,13 @@ Pure functions: data in, dicts out; the markup lives in the partials.
 from __future__ import annotations
 
 from pathlib import Path
-import re
-from dataclasses import replace
-from typing import Annotated, Literal, Union
+from typing import Literal, Optional
 
 from mkdocs.utils import get_relative_url
-from pydantic import Discriminator, Field, PositiveInt, Tag
+from pydantic import Field, PositiveInt
 
 from .contacts import Contacts, contact_views, number_views
-from .datafile import DataError, load_model
+from .datafile import load_model
 from .incident import Incident, blank_checklist, form_view
 from .models import Loc, NonEmptyStr, Strict, Text, duplicates
 from .render import site_path
@@ -37,12 +35,6 @@ class Printable(Strict):
     max_pages: PositiveInt | None = None
 
 
-class SituationCards(Strict):
-    """`- situations: all`: here come the action cards of data/situations.yml."""
-
-    situations: Literal["all"]
-
-
 class Printables(Strict):
     printables: list[Printable] = Field(min_length=1)
 
@@ -57,31 +49,51 @@ class Printables(Strict):
         return found
 
 
-def _entry_kind(value) -> str:
-    return "cards" if isinstance(value, dict) and "situations" in value else "printable"
+class Entry(Strict):
+    """One line of data/printables.yml: a printable, or `- situations: all`
+    (here come the action cards of data/situations.yml)."""
 
+    id: Optional[Identifier] = None
+    page: Optional[NonEmptyStr] = None
+    title: Optional[Text] = None
+    max_pages: Optional[PositiveInt] = None
+    situations: Optional[Literal["all"]] = None
 
-Entry = Annotated[Union[Annotated[Printable, Tag("printable")],
-                        Annotated[SituationCards, Tag("cards")]], Discriminator(_entry_kind)]
+    def printable(self) -> Printable:
+        return Printable(id=self.id, page=self.page, title=self.title, max_pages=self.max_pages)
 
 
 class PrintablesFile(Strict):
     printables: list[Entry] = Field(min_length=1)
 
     def problems(self) -> list[tuple[Loc, str]]:
-        listed = [p for p in self.printables if isinstance(p, Printable)]
-        return Printables(printables=listed).problems() if listed else []
+        found: list[tuple[Loc, str]] = []
+        listed = []
+        for i, entry in enumerate(self.printables):
+            loc = ("printables", i)
+            if entry.situations:
+                found += [(loc + (name,), "an entry `situations: all` has no other fields")
+                          for name in ("id", "page", "title", "max_pages")
+                          if getattr(entry, name) is not None]
+                continue
+            missing = [name for name in ("id", "page", "title") if getattr(entry, name) is None]
+            found += [(loc + (name,), "required field is missing") for name in missing]
+            if not missing:
+                listed.append(entry.printable())
+        if not found and listed:
+            found += Printables(printables=listed).problems()
+        return found
 
 
 def with_situations(file: PrintablesFile, situations: Situations) -> Printables:
     """The printables in order, the marker replaced by one card per situation."""
     out: list[Printable] = []
     for entry in file.printables:
-        if isinstance(entry, SituationCards):
+        if entry.situations:
             out += [Printable(id=s.printable.id, page=s.url, title=s.printable.title, max_pages=1)
                     for s in situations.situations if s.printable]
         else:
-            out.append(entry)
+            out.append(entry.printable())
     return Printables(printables=out)
 
 
@@ -89,7 +101,7 @@ def missing_pages(printables, docs: Path) -> list[tuple[Loc, str]]:
     """Each printable's page must exist in docs/ (as NAME.md or NAME/index.md)."""
     found = []
     for i, p in enumerate(printables.printables):
-        if not isinstance(p, Printable):
+        if getattr(p, "situations", None) or p.page is None:
             continue
         stem = p.page.rstrip("/")
         if not ((docs / f"{stem}.md").is_file() or (docs / stem / "index.md").is_file()):
@@ -111,14 +123,7 @@ def load_printables(root: Path = ROOT) -> Printables:
                  for loc, message in duplicates(ids, "printable")]
         return found + missing_pages(file, root / "docs")
 
-    try:
-        file = load_model(root / "data" / "printables.yml", PrintablesFile, rel, checks=checks)
-    except DataError as error:
-        # 'printables[0].printable.colour' -> 'printables[0].colour': the kind of
-        # entry is not a field the editor wrote.
-        raise DataError(replace(p, field=re.sub(r"^(printables\[\d+\])\.(printable|cards)",
-                                                r"\1", p.field))
-                        for p in error.problems) from None
+    file = load_model(root / "data" / "printables.yml", PrintablesFile, rel, checks=checks)
     return with_situations(file, situations)
 
 

@@ -86,7 +86,7 @@ CASES = {
         "contacts.yml", "last_reviewed: 2026-11-21", "last_reviewed: 21 november 2026", 1,
         "last_reviewed", "must be a date", 0),
     "malformed_yaml": (
-        "contacts.yml", "      en: Security officer (V)", "      en: Security: officer (V)", 1,
+        "contacts.yml", "      en: Safety contact (V)", "      en: Safety: contact (V)", 1,
         "(file)", "not valid YAML", 0),
     "bad_phone": (
         "contacts.yml", 'phone: ""', 'phone: "ring mig"', 3,
