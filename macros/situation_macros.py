@@ -3,22 +3,25 @@ MkDocs checks the links and the English pages link to English pages)."""
 
 from __future__ import annotations
 
-from .render import environment
-from .situations import Situations, docs_link, find, situation_views
+from .tsp.models.situations import docs_link, find, situation_views
+from .tsp.site import Site
 
 OVERVIEW = "planen/bilaga-2/index.md"
 STYLES = ("start", "plan", "contents", "overview", "summary")
 
 
-def register_situations(env, situations: Situations, strings, page_lang) -> None:
+def register(env, site: Site) -> None:
+    situations, strings = site.situations, site.strings
+
     def here():
-        lang = page_lang(env)
+        lang = site.lang(env.page)
         src = env.page.file.src_uri
         return lang, src, (lambda key: strings.text(key, lang))
 
     def markdown(name: str, **context) -> str:
-        # Not render(): its strip() would drop the indent of a nested list.
-        return environment().get_template(name).render(**context).rstrip() + "\n"
+        # The renderer's autoescaped environment, but not site.render(): it drops
+        # blank lines and the indent of a nested list, which Markdown needs.
+        return site.render.env.get_template(name).render(**context).rstrip() + "\n"
 
     def current(src: str):
         situation = find(situations, src)

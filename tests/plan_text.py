@@ -14,8 +14,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from macros.plan import Plan, contains, words
-from macros.situations import Situations
+from macros.tsp.models.plan import Plan, contains, words
+from macros.tsp.models.situations import Situations
 
 # What the site adds and marks as its own; none of it is the plan's text.
 NOT_THE_PLAN = ", ".join([

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 from bs4 import Tag
 
-from macros.loader import load_strings
-from macros.situations import load_situations
+from macros.tsp.models.loader import load_strings
+from macros.tsp.models.situations import load_situations
+from project import LANGUAGES
 
 # The situations' page names, in the plan's order (data/situations.yml).
 SITUATIONS = [Path(s.page).stem for s in load_situations().situations]
-LANGS = ["sv", "en"]
+LANGS = list(LANGUAGES.codes)
 BASE = "planen/bilaga-2/"
 DO_FIRST = {"sv": "Gör först", "en": "Do first"}
 GUIDANCE = {lang: load_strings().text("guidance_label", lang) for lang in ("sv", "en")}
@@ -27,7 +28,7 @@ PAGES_WITH_ROLES = SITUATIONS[4:]
 
 def url_of(lang: str, slug: str = "") -> str:
     """Site-relative URL of a Bilaga 2 page (slug '' is the overview)."""
-    prefix = "" if lang == "sv" else "en/"
+    prefix = LANGUAGES.prefix(lang)
     return f"{prefix}{BASE}{slug + '/' if slug else ''}"
 
 
@@ -95,7 +96,7 @@ def test_overview_starts_with_the_danger_line_to_akut(site_dir, soup, lang):
     box = art.find("h1").find_next_sibling()
     assert "danger" in box["class"]
     link = box.find("a")
-    assert resolve(url, link["href"]) == ("" if lang == "sv" else "en/") + "akut/"
+    assert resolve(url, link["href"]) == LANGUAGES.prefix(lang) + "akut/"
     assert "112" in link.get_text()
 
 
@@ -157,7 +158,7 @@ def test_page_ends_with_afterwards_links(site_dir, soup, lang, slug):
     art = article(soup, site_dir, url)
     assert art.find_all("h2")[-1]["id"] == "efterat"
     targets = [resolve(url, a["href"]) for el in section(art, "efterat") for a in el.find_all("a")]
-    plan = ("" if lang == "sv" else "en/") + "planen/"
+    plan = LANGUAGES.prefix(lang) + "planen/"
     for expected in ("3-hantera/", "bilaga-3/", "bilaga-5/"):
         assert plan + expected in targets
     if slug:
@@ -176,7 +177,7 @@ def test_first_mention_of_each_role_links_to_bilaga_4(site_dir, soup, lang, slug
         assert mentions, f"{term} not on {url}"
         link = mentions[0].find_parent("a")
         assert link is not None, f"first '{term}' is not a link on {url}"
-        assert resolve(url, link["href"]) == ("" if lang == "sv" else "en/") + "planen/bilaga-4/"
+        assert resolve(url, link["href"]) == LANGUAGES.prefix(lang) + "planen/bilaga-4/"
 
 
 @pytest.mark.parametrize("slug,terms", [

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.loader import ROOT, load_course
-from macros.situations import load_situations
+from macros.tsp import ROOT
+from macros.tsp.models.loader import load_course
+from macros.tsp.models.situations import load_situations
 
 COURSE = load_course(ROOT)
 LANGS = {"sv": "", "en": "en/"}

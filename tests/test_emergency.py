@@ -12,12 +12,13 @@ from playwright.sync_api import expect
 from pathlib import Path
 
 from conftest import ROOT
-from macros.situations import load_situations
+from macros.tsp.models.situations import load_situations
+from project import LANGUAGES
 
 STRINGS = yaml.safe_load((ROOT / "data" / "strings.yml").read_text(encoding="utf-8"))
 # The situations' page names, in the plan's order (data/situations.yml).
 SITUATIONS = [Path(s.page).stem for s in load_situations().situations]
-LANG_ROOT = {"sv": "", "en": "en/"}
+LANG_ROOT = {code: LANGUAGES.prefix(code) for code in LANGUAGES}
 
 
 def site_path(site_dir, page, href):

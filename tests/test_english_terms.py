@@ -70,7 +70,7 @@ def test_one_english_112_script(site_dir, soup):
                                              ("sv", "Dnr KS.2017.128", "Reg. no.")])
 def test_paper_names_the_registration_number_in_the_language(browser, site_url, site_dir, lang,
                                                              mark, other):
-    from macros.pdf import print_pdfs
+    from macros.tsp.steps.pdf import print_pdfs
 
     prefix = "" if lang == "sv" else "en/"
     target = f"{prefix}pdf/reg-no-test.pdf"

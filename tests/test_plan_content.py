@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from macros.situations import load_situations
+from macros.tsp.models.situations import load_situations
 
 LANGS = ["sv", "en"]
 

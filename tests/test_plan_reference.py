@@ -14,9 +14,9 @@ import pytest
 import yaml
 
 from conftest import ROOT, run_build
-from macros.loader import load_strings
-from macros.plan import load_plan, words
-from macros.situations import load_situations
+from macros.tsp.models.loader import load_strings
+from macros.tsp.models.plan import load_plan, words
+from macros.tsp.models.situations import load_situations
 from pdf_tools import MARGIN_TEXT, text
 from plan_text import page_words, parts, pdf_differences, site_differences
 
@@ -115,7 +115,7 @@ def test_om_planen_lists_every_correction(site_dir, soup, lang):
 
 
 def test_whole_plan_pdf_carries_the_plan(browser, site_url, site_dir, tmp_path):
-    from macros.pdf import print_pdfs
+    from macros.tsp.steps.pdf import print_pdfs
 
     target = "pdf/hela-planen-reference-test.pdf"
     print_pdfs(browser, site_url, site_dir, [("skriv-ut/hela-planen/", target)])

@@ -66,7 +66,7 @@ def test_polisanmalan_without_swedish_letters_finds_polisanmalan(page, site_url)
 
 @pytest.mark.parametrize("query", ["hotbrev", "brevhot", "hot via brev"])
 def test_every_name_of_situation_9_finds_it_first(page, site_url, query):
-    from macros.situations import load_situations
+    from macros.tsp.models.situations import load_situations
 
     ninth = next(s for s in load_situations().situations if s.number == 9)
     found = _search(page, site_url, "", query)

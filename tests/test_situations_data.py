@@ -15,10 +15,10 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import run_build
-from macros.loader import load_course
-from macros.datafile import DataError
-from macros.printables import load_printables
-from macros.situations import load_situations
+from macros.tsp.models.loader import load_course
+from macros.tsp.models.datafile import DataError
+from macros.tsp.models.loader import load_printables
+from macros.tsp.models.situations import load_situations
 from pdf_tools import page_count
 
 TENTH_PLAN = """10. Hot via drönare
@@ -144,7 +144,7 @@ def test_ninth_leads_to_the_tenth_and_the_tenth_has_its_box(tenth, lang):
 
 
 def test_tenth_situation_has_a_printable_card(tenth, browser, serve_dir):
-    from macros.pdf import print_pdfs
+    from macros.tsp.steps.pdf import print_pdfs
 
     project, site = tenth
     printables = load_printables(project)

@@ -1,20 +1,20 @@
-"""Where the data files live and how each is read, validated and cached."""
+"""Where the data files live and how each is read and validated; load_all() reads each file once."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from .. import ROOT
+from ..languages import Languages
+from .base import Catalogue, Loc, duplicates
 from .contacts import Contacts
+from .course import Course, course_model
 from .datafile import DataError, load_model
 from .incident import Incident, step_problems
-from .course_models import Course, course_model
-from .models import Catalogue
-from .printables import load_printables
+from .printables import Printables, PrintablesFile, missing_pages, with_situations
 from .routine import Routine
 from .plan import load_corrections
-from .situations import load_situations
-
-ROOT = Path(__file__).resolve().parent.parent
+from .situations import Situations, load_situations
 
 
 def data_path(name: str, root: Path = ROOT) -> tuple[Path, str]:
@@ -44,9 +44,30 @@ def load_incident(root: Path = ROOT, routine: Routine | None = None) -> Incident
     return load_model(path, Incident, rel, checks=checks)
 
 
-def load_course(root: Path = ROOT, routine: Routine | None = None) -> Course:
-    """data/course.yml; its links may point at the ids the routine table writes
-    on the pages that call routine_table() (Bilaga 3: #steg-3-1-3)."""
+def load_printables(root: Path = ROOT, situations: Situations | None = None) -> Printables:
+    """data/printables.yml with the situations' action cards (data/situations.yml);
+    each printable's page must exist in docs/."""
+    situations = situations or load_situations(root)
+    path, rel = data_path("printables.yml", root)
+
+    def checks(file: PrintablesFile) -> list[tuple[Loc, str]]:
+        merged = with_situations(file, situations)
+        ids = [(("printables",), p.id) for p in merged.printables]
+        found = [(loc, message.replace("duplicate printable id", "printable id") +
+                  " (data/situations.yml names it too)")
+                 for loc, message in duplicates(ids, "printable")]
+        return found + missing_pages(file, root / "docs")
+
+    return with_situations(load_model(path, PrintablesFile, rel, checks=checks), situations)
+
+
+def load_course(root: Path = ROOT, routine: Routine | None = None,
+                languages: Languages | None = None,
+                situations: Situations | None = None) -> Course:
+    """data/course.yml; its links must resolve in every language, and may point
+    at the ids the routine table writes on the pages that call routine_table()
+    (Bilaga 3: #steg-3-1-3)."""
+    languages = languages or Languages.from_file(root / "mkdocs.yml")
     if routine is None:
         try:
             routine = load_routine(root)
@@ -55,14 +76,15 @@ def load_course(root: Path = ROOT, routine: Routine | None = None) -> Course:
     # None: the routine did not load, so the ids it would write are not checked.
     anchors = {"routine_table": routine.table_anchors() if routine else None}
     try:
-        numbers = frozenset(s.number for s in load_situations(root).situations)
+        situations = situations or load_situations(root)
+        numbers = frozenset(s.number for s in situations.situations)
     except DataError:
         numbers = None  # reported by load_situations itself in load_all
     path, rel = data_path("course.yml", root)
-    return load_model(path, course_model(root / "docs", anchors, numbers), rel)
+    return load_model(path, course_model(root / "docs", languages, anchors, numbers), rel)
 
 
-def load_all(root: Path = ROOT) -> dict[str, object]:
+def load_all(root: Path = ROOT, languages: Languages | None = None) -> dict[str, object]:
     """Every data file, validated; all problems of all files in one DataError.
 
     Keys: strings, routine, contacts, incident, course, corrections, situations, printables. Other helpers (a print page,
@@ -73,10 +95,11 @@ def load_all(root: Path = ROOT) -> dict[str, object]:
         "routine": load_routine,
         "contacts": load_contacts,
         "incident": lambda r: load_incident(r, loaded.get("routine")),
-        "course": lambda r: load_course(r, loaded.get("routine")),
         "corrections": load_corrections,
-        "situations": load_situations,
-        "printables": load_printables,
+        "situations": lambda r: load_situations(r, loaded.get("corrections")),
+        "course": lambda r: load_course(r, loaded.get("routine"), languages,
+                                        loaded.get("situations")),
+        "printables": lambda r: load_printables(r, loaded.get("situations")),
     }
     loaded: dict[str, object] = {}
     problems = []

@@ -1,7 +1,7 @@
-"""Swedish search as people type it.
+"""Swedish search as people type it (a build step, after the index is split
+per language and before the offline manifest).
 
-After the index is split per language (search_split.py, priority -150) and
-before the offline manifest (-200), the Swedish index learns:
+The Swedish index learns:
 - every word with å, ä or ö also without them ("polisanmälan" is found by
   "polisanmalan", as typed on a keyboard without Swedish letters);
 - the other names of each situation (data/situations.yml `search:`, e.g.
@@ -13,16 +13,9 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
-
-ROOT = Path(__file__).resolve().parent.parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from macros.situations import load_situations  # noqa: E402
+from ..models.situations import Situations
 
 INDEX = Path("search") / "search_index.json"
 PLAIN = str.maketrans("åäöÅÄÖéÉ", "aaoAAOeE")
@@ -50,15 +43,11 @@ def add_terms(index: dict, extra: dict[str, list[str]]) -> dict:
     return {**index, "docs": docs}
 
 
-@event_priority(-160)
-def on_post_build(config, **kwargs):
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.building:
-        return  # a nested build of one language: the index is not final yet
-    path = Path(config.site_dir) / INDEX
+def add(site_dir: Path, situations: Situations) -> None:
+    """Rewrite the Swedish (default language) index in site_dir."""
+    path = site_dir / INDEX
     if not path.is_file():
         return
-    root = Path(config.config_file_path).resolve().parent
-    extra = {s.url: list(s.search) for s in load_situations(root).situations}
+    extra = {s.url: list(s.search) for s in situations.situations}
     index = add_terms(json.loads(path.read_text(encoding="utf-8")), extra)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

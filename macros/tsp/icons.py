@@ -1,4 +1,4 @@
-"""Write the home-screen icons (docs/assets/images/tsp-icon-*.png): `python -m macros.make_icons`.
+"""Write the home-screen icons (docs/assets/images/tsp-icon-*.png): `python -m macros.tsp.icons`.
 
 Plain PNG from the standard library: an indigo square with a white ring
 and a red centre, readable at 48 px. Run again only to change the design.
@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import struct
 import zlib
-from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "docs" / "assets" / "images"
+from . import ROOT
+
+OUT = ROOT / "docs" / "assets" / "images"
 INDIGO, WHITE, RED = (0x1A, 0x23, 0x7E), (0xFF, 0xFF, 0xFF), (0xB0, 0x00, 0x20)
 
 

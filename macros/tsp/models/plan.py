@@ -17,12 +17,13 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .. import ROOT
+
 from pydantic import Field
 
 from .datafile import DataError, Problem, load_model
-from .models import Loc, NonEmptyStr, Strict, Text
+from .base import Loc, NonEmptyStr, Strict, Text
 
-ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = "data/plan-reference.txt"
 
 # The plan's parts, in order, each found by the line that starts it.

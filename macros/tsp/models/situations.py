@@ -11,15 +11,16 @@ from __future__ import annotations
 import posixpath
 import re
 from pathlib import Path
+
+from .. import ROOT
 from typing import Optional
 
 from pydantic import Field, PositiveInt
 
 from .datafile import DataError, load_model
-from .models import Loc, NonEmptyStr, Strict, Text, duplicates
-from .plan import Plan, contains, load_plan, words
+from .base import Loc, NonEmptyStr, Strict, Text, duplicates
+from .plan import Corrections, Plan, contains, load_plan, read_reference, words
 
-ROOT = Path(__file__).resolve().parent.parent
 # Short numbers in the situations' sentences become tel: links (dialled as written).
 PHONE = re.compile(r"\b(112)\b")
 
@@ -100,10 +101,12 @@ def plan_problems(situations: Situations, plan: Plan, docs: Path) -> list[tuple[
     return found
 
 
-def load_situations(root: Path = ROOT) -> Situations:
+def load_situations(root: Path = ROOT, corrections: Corrections | None = None) -> Situations:
+    """data/situations.yml, checked against the plan (with corrections, if
+    already loaded, else read from data/corrections.yml)."""
     def checks(situations: Situations) -> list[tuple[Loc, str]]:
         try:
-            plan = load_plan(root)
+            plan = Plan(read_reference(root), corrections) if corrections else load_plan(root)
         except DataError:
             return []  # reported by data/corrections.yml itself
         return plan_problems(situations, plan, root / "docs")

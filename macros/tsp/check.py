@@ -1,11 +1,11 @@
-"""`make check-data`: validate every data file and say plainly what is wrong."""
+"""`make check-data` (`python -m macros.tsp.check`): validate every data file and say plainly what is wrong."""
 
 from __future__ import annotations
 
 import sys
 
-from .datafile import DataError
-from .loader import load_all
+from .models.datafile import DataError
+from .models.loader import load_all
 
 
 def main() -> int:
