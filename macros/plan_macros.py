@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .tsp.models.contacts import contact_views, number_views
 from .tsp.models.incident import form_view
+from .tsp.models.plan import part_label
 from .tsp.models.routine import duties, table_rows
 from .tsp.site import Site
 
@@ -74,3 +75,10 @@ def register(env, site: Site) -> None:
         """"Vem gör vad?": for each base role the routine rows it owns, alone or jointly."""
         return {"roles": duties(routine, lang), "routine_url": link(ROUTINE_PAGE, lang, url),
                 "review": review(routine, lang)}
+
+    @site.partial_macro(env, "tsp-corrections.html")
+    def corrections_list(lang, url):
+        """"Om planen": every declared correction of the plan's text (data/corrections.yml)."""
+        return {"corrections": [{"where": part_label(c.part, lang), "original": c.original,
+                                 "new": c.new, "reason": c.reason(lang)}
+                                for c in site.corrections.corrections]}

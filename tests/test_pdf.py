@@ -100,10 +100,15 @@ def test_112_card_has_numbers_and_key_contacts(site_pdfs, soup, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_printed_pages_keep_every_list_item_of_the_page(site_pdfs, soup, printable_id, lang):
     html = soup(site_pdfs / page_path(PRINTABLES[printable_id], lang, LANGUAGES) / "index.html")
-    article = html.select_one("article")
+    article = html.select_one("article").__copy__()  # the parsed page is shared: edit a copy
+    # A guidance box inside an item (the gloss of situation 1) prints its
+    # title where Chromium draws it, not in reading order: checked on its own.
+    notes = [normal(p.get_text()) for p in article.select("li .tsp-guidance p:not(.admonition-title)")]
+    for note in article.select("li .tsp-guidance"):
+        note.decompose()
     items = [normal(li.get_text()) for li in article.select("li")]
     assert items
-    assert_contains_all(text(pdf_file(site_pdfs, printable_id, lang)), items)
+    assert_contains_all(text(pdf_file(site_pdfs, printable_id, lang)), items + notes)
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -12,7 +12,7 @@ from mkdocs.structure.pages import Page
 
 from .config import TspConfig
 from .site import Site
-from .steps import csp, guidance, offline, search_split
+from .steps import csp, guidance, offline, search_split, search_terms
 from .steps.bundles import Bundler
 from .steps.reproducible import set_source_date_epoch
 from .steps.html_attrs import with_language_attrs
@@ -99,5 +99,7 @@ class TspPlugin(BasePlugin[TspConfig]):
             self.bundler.write(site_dir)
         if self.config.search_split:
             search_split.split(site_dir, self.site.languages)
+            # Swedish words without å/ä/ö and the situations' other names.
+            search_terms.add(site_dir, self.site.situations)
         if self.config.offline:
             offline.write_manifest(site_dir, self.site.languages)

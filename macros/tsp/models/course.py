@@ -34,8 +34,9 @@ class Choice(Strict):
 
 class Question(Strict):
     id: Id
-    # Number of the Bilaga 2 situation (1-9) the question trains, if any.
-    situation: Optional[int] = Field(default=None, ge=1, le=9)
+    # Number of the Bilaga 2 situation the question trains, if any
+    # (one of data/situations.yml, checked in Course.problems()).
+    situation: Optional[int] = Field(default=None, ge=1)
     scenario: Text
     prompt: Text
     choices: list[Choice] = Field(min_length=3, max_length=4)
@@ -81,7 +82,7 @@ class Case(Strict):
 
     id: Id
     title: Text
-    situation: Optional[int] = Field(default=None, ge=1, le=9)
+    situation: Optional[int] = Field(default=None, ge=1)
     setup: Text
     turns: list[Turn] = Field(min_length=1)
 
@@ -98,6 +99,8 @@ class Course(Strict):
     docs_dir: ClassVar[Optional[Path]] = None
     languages: ClassVar[Optional[Languages]] = None
     macro_anchors: ClassVar[Mapping[str, Optional[frozenset[str]]]] = {}
+    # The situation numbers of data/situations.yml (None: not checked).
+    situation_numbers: ClassVar[Optional[frozenset[int]]] = None
 
     def links(self) -> list[tuple[Loc, str]]:
         found: list[tuple[Loc, str]] = []
@@ -135,6 +138,16 @@ class Course(Strict):
             if part.module is not None and part.module not in module_ids:
                 out.append((("session_plan", p, "module"),
                             f"no module has the id '{part.module}'"))
+        if self.situation_numbers is not None:
+            numbered = [(("modules", m, "questions", q, "situation"), question.situation)
+                        for m, module in enumerate(self.modules)
+                        for q, question in enumerate(module.questions)]
+            numbered += [(("cases", c, "situation"), case.situation)
+                         for c, case in enumerate(self.cases)]
+            known = ", ".join(str(n) for n in sorted(self.situation_numbers))
+            out += [(loc, f"there is no situation {number} in data/situations.yml ({known})")
+                    for loc, number in numbered
+                    if number is not None and number not in self.situation_numbers]
         if self.docs_dir is not None and self.languages is not None:
             for loc, link in self.links():
                 message = link_problem(self.docs_dir, self.languages, link, self.macro_anchors)
@@ -227,9 +240,11 @@ def link_label(docs_dir: Path, languages: Languages, path: str, lang: str) -> st
 
 
 def course_model(docs_dir: Path, languages: Languages,
-                 macro_anchors: Mapping[str, Optional[frozenset[str]]] = {}) -> type[Course]:
+                 macro_anchors: Mapping[str, Optional[frozenset[str]]] = {},
+                 situation_numbers: Optional[frozenset[int]] = None) -> type[Course]:
     """Course whose problems() also check link targets under docs_dir in every
-    language; an anchor may also be one of the ids a macro called on the target
-    page writes."""
+    language (an anchor may also be one of the ids a macro called on the target
+    page writes) and situation numbers against data/situations.yml."""
     return type("Course", (Course,), {"docs_dir": docs_dir, "languages": languages,
-                                      "macro_anchors": macro_anchors})
+                                      "macro_anchors": macro_anchors,
+                                      "situation_numbers": situation_numbers})

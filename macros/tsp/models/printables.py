@@ -7,6 +7,7 @@ Pure functions: data in, dicts out; the markup lives in the partials.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal, Optional
 
 from mkdocs.utils import get_relative_url
 from pydantic import Field, PositiveInt
@@ -16,6 +17,7 @@ from .base import Loc, NonEmptyStr, Strict, Text, duplicates
 from .contacts import Contacts, contact_views, number_views
 from .incident import Incident, blank_checklist, form_view
 from .routine import Identifier, Routine
+from .situations import Situations
 
 # Where the PDFs of one language go, relative to that language's site root.
 PDF_DIR = "pdf"
@@ -45,10 +47,60 @@ class Printables(Strict):
         return found
 
 
-def missing_pages(printables: Printables, docs: Path) -> list[tuple[Loc, str]]:
+class Entry(Strict):
+    """One line of data/printables.yml: a printable, or `- situations: all`
+    (here come the action cards of data/situations.yml)."""
+
+    id: Optional[Identifier] = None
+    page: Optional[NonEmptyStr] = None
+    title: Optional[Text] = None
+    max_pages: Optional[PositiveInt] = None
+    situations: Optional[Literal["all"]] = None
+
+    def printable(self) -> Printable:
+        return Printable(id=self.id, page=self.page, title=self.title, max_pages=self.max_pages)
+
+
+class PrintablesFile(Strict):
+    printables: list[Entry] = Field(min_length=1)
+
+    def problems(self) -> list[tuple[Loc, str]]:
+        found: list[tuple[Loc, str]] = []
+        listed = []
+        for i, entry in enumerate(self.printables):
+            loc = ("printables", i)
+            if entry.situations:
+                found += [(loc + (name,), "an entry `situations: all` has no other fields")
+                          for name in ("id", "page", "title", "max_pages")
+                          if getattr(entry, name) is not None]
+                continue
+            missing = [name for name in ("id", "page", "title") if getattr(entry, name) is None]
+            found += [(loc + (name,), "required field is missing") for name in missing]
+            if not missing:
+                listed.append(entry.printable())
+        if not found and listed:
+            found += Printables(printables=listed).problems()
+        return found
+
+
+def with_situations(file: PrintablesFile, situations: Situations) -> Printables:
+    """The printables in order, the marker replaced by one card per situation."""
+    out: list[Printable] = []
+    for entry in file.printables:
+        if entry.situations:
+            out += [Printable(id=s.printable.id, page=s.url, title=s.printable.title, max_pages=1)
+                    for s in situations.situations if s.printable]
+        else:
+            out.append(entry.printable())
+    return Printables(printables=out)
+
+
+def missing_pages(printables, docs: Path) -> list[tuple[Loc, str]]:
     """Each printable's page must exist in docs/ (as NAME.md or NAME/index.md)."""
     found = []
     for i, p in enumerate(printables.printables):
+        if getattr(p, "situations", None) or p.page is None:
+            continue
         stem = p.page.rstrip("/")
         if not ((docs / f"{stem}.md").is_file() or (docs / stem / "index.md").is_file()):
             found.append((("printables", i, "page"),
