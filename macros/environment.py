@@ -6,10 +6,12 @@ The macros are the authors' API: call them from a page that has
 
 from __future__ import annotations
 
-from .contacts import contact_views, number_views
+from .contacts import number_views
 from .incident import form_view
 from .course_macros import register_course
 from .loader import load_all
+from .organisation import view as organisation_view
+from .readiness import reachable_views
 from .printables import register as register_printables
 from .render import relative_url, render
 from .routine import duties, table_rows
@@ -38,6 +40,7 @@ def register(env) -> None:
     routine = data["routine"]
     contacts = data["contacts"]
     incident = data["incident"]
+    organisation = data["organisation"]
 
     def link(target: str) -> str:
         return relative_url(target, page_lang(env), env.page.url)
@@ -46,6 +49,15 @@ def register(env) -> None:
     def t(key: str) -> str:
         """A word from data/strings.yml in the page's language."""
         return strings.text(key, page_lang(env))
+
+    @env.macro
+    def org(field: str) -> str:
+        """A fact of data/organisation.yml in the page's language, e.g.
+        `{{ org("name") }}`, `{{ org("registration_number") }}`, `{{ org("switchboard") }}`."""
+        facts = organisation_view(organisation, page_lang(env))
+        if field not in facts:
+            raise KeyError(f"org(): no field '{field}'; known: {', '.join(facts)}")
+        return facts[field]
 
     @env.macro
     def routine_table():
@@ -64,12 +76,13 @@ def register(env) -> None:
         """Bilaga 4: 112 and 114 14, then every contact of data/contacts.yml.
 
         Phone numbers are tel: links in international form, e-mail mailto:
-        links; an empty field says plainly who to ask instead.
+        links; an empty field says who fills it in and gives a number to call now
+        (macros/readiness.py).
         """
         lang = page_lang(env)
         return render("tsp-contacts.html", strings, lang,
                       numbers=number_views(contacts, lang),
-                      contacts=contact_views(contacts, lang),
+                      contacts=reachable_views(contacts, organisation, strings, lang),
                       review=review(contacts, lang))
 
     @env.macro
@@ -82,7 +95,7 @@ def register(env) -> None:
         lang = page_lang(env)
         chosen = list(kinds) or ["party_security_officer", "security_strategist"]
         return render("tsp-contact-cards.html", strings, lang,
-                      contacts=contact_views(contacts, lang, kinds=chosen))
+                      contacts=reachable_views(contacts, organisation, strings, lang, kinds=chosen))
 
     @env.macro
     def incident_form():

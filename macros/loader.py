@@ -8,7 +8,8 @@ from .contacts import Contacts
 from .datafile import DataError, load_model
 from .incident import Incident, step_problems
 from .course_models import Course, course_model
-from .models import Catalogue
+from .models import LANGUAGES, Catalogue
+from .organisation import Organisation, logo_problems, placeholders
 from .printables import load_printables
 from .routine import Routine
 
@@ -20,9 +21,19 @@ def data_path(name: str, root: Path = ROOT) -> tuple[Path, str]:
     return root / "data" / name, f"data/{name}"
 
 
-def load_strings(root: Path = ROOT) -> Catalogue:
+def load_organisation(root: Path = ROOT) -> Organisation:
+    path, rel = data_path("organisation.yml", root)
+    return load_model(path, Organisation, rel,
+                      checks=lambda organisation: logo_problems(organisation, root / "docs"))
+
+
+def load_strings(root: Path = ROOT, organisation: Organisation | None = None) -> Catalogue:
+    """data/strings.yml with {organisation} and the like filled in from
+    data/organisation.yml (read here unless given)."""
     path, rel = data_path("strings.yml", root)
-    return load_model(path, Catalogue, rel)
+    strings = load_model(path, Catalogue, rel)
+    organisation = organisation or load_organisation(root)
+    return strings.filled({lang: placeholders(organisation, lang) for lang in LANGUAGES})
 
 
 def load_routine(root: Path = ROOT) -> Routine:
@@ -59,11 +70,14 @@ def load_course(root: Path = ROOT, routine: Routine | None = None) -> Course:
 def load_all(root: Path = ROOT) -> dict[str, object]:
     """Every data file, validated; all problems of all files in one DataError.
 
-    Keys: strings, routine, contacts, incident, course, printables. Other helpers (a print page,
+    Keys: organisation, strings, routine, contacts, incident, course, printables. Other helpers (a print page,
     the emergency page) can call this to render from the same validated data.
     """
     loaders = {
-        "strings": load_strings,
+        "organisation": load_organisation,
+        # Without a valid organisation the strings are checked unfilled.
+        "strings": lambda r: (load_strings(r, loaded["organisation"]) if "organisation" in loaded
+                              else load_model(*data_path("strings.yml", r), Catalogue)),
         "routine": load_routine,
         "contacts": load_contacts,
         "incident": lambda r: load_incident(r, loaded.get("routine")),
