@@ -101,7 +101,7 @@ CASES = {
         "contacts.yml", 'phone: "114 14"', "phone: 11414", 2,
         "always[1].phone", "must be text", 0),
     "bad_email": (
-        "contacts.yml", 'email: ""', 'email: "namn.oxelosund.se"', 1,
+        "contacts.yml", 'email: ""', 'email: "namn.kommun.se"', 1,
         "contacts[0].email", "is not an e-mail address", 0),
     "unknown_contact_kind": (
         "contacts.yml", "kind: police", "kind: polis", 1,
