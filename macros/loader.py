@@ -36,6 +36,12 @@ def load_strings(root: Path = ROOT, organisation: Organisation | None = None) ->
     return strings.filled({lang: placeholders(organisation, lang) for lang in LANGUAGES})
 
 
+def _load_strings_unfilled(root: Path) -> Catalogue:
+    """data/strings.yml checked on its own (data/organisation.yml has problems)."""
+    path, rel = data_path("strings.yml", root)
+    return load_model(path, Catalogue, rel)
+
+
 def load_routine(root: Path = ROOT) -> Routine:
     path, rel = data_path("routine.yml", root)
     return load_model(path, Routine, rel)
@@ -77,7 +83,7 @@ def load_all(root: Path = ROOT) -> dict[str, object]:
         "organisation": load_organisation,
         # Without a valid organisation the strings are checked unfilled.
         "strings": lambda r: (load_strings(r, loaded["organisation"]) if "organisation" in loaded
-                              else load_model(*data_path("strings.yml", r), Catalogue)),
+                              else _load_strings_unfilled(r)),
         "routine": load_routine,
         "contacts": load_contacts,
         "incident": lambda r: load_incident(r, loaded.get("routine")),

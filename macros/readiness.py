@@ -1,8 +1,8 @@
 """Contacts that are never a dead end, and the list of contacts still blank.
 
 A blank contact (data/contacts.yml) shows who fills it in and a number that
-works now: its own fallback number (114 14 for the police), else the security
-strategist's, else the organisation's switchboard (data/organisation.yml).
+works now: its own fallback number; for the police 114 14; else the security
+strategist's; else the organisation's switchboard (data/organisation.yml).
 "Ask the strategist" is never shown while the strategist is blank.
 """
 
@@ -14,6 +14,9 @@ from .models import Catalogue
 from .organisation import Organisation
 
 STRATEGIST = "security_strategist"
+POLICE = "police"
+# The police's national number for what is not an emergency: works everywhere.
+POLICE_NUMBER = "114 14"
 FIELDS = ("name", "phone", "email")
 
 
@@ -36,7 +39,11 @@ def reachable_views(contacts: Contacts, organisation: Organisation, strings: Cat
         if kinds is not None and view["kind"] not in kinds:
             continue
         missing = dict(view["missing"], filled_by=contacts.owner(lang))
-        if not missing["tel"]:
+        if not missing["tel"] and view["kind"] == POLICE:
+            if by_id[view["id"]].fallback is None:
+                missing["text"] = strings.text("contact_missing_police", lang)
+            missing.update(phone=POLICE_NUMBER, tel=tel_href(POLICE_NUMBER))
+        elif not missing["tel"]:
             if by_id[view["id"]].fallback is None and strategist and view is not strategist:
                 # The file's fallback ("ask the strategist") with the strategist's number.
                 missing.update(phone=strategist["phone"], tel=strategist["tel"])
