@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from gates.csp import csp_problems
 from macros.contacts import tel_href
 from macros.loader import load_strings
 from macros.organisation import contrast
@@ -87,6 +88,7 @@ def test_404_page_is_in_the_readers_language_header_and_menu_too(site_dir, soup,
     prefix = "/en/" if lang == "en" else "/"
     targets = [a["href"] for a in doc.select(".tsp-not-found li a")]
     assert targets[0] == prefix + "akut/"
+    assert csp_problems(doc) == []
 
 
 class _NotFoundHandler(http.server.SimpleHTTPRequestHandler):

@@ -82,6 +82,8 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+# After the CSP hook (priority 0), so the copy written here carries its CSP too.
+@event_priority(-10)
 def on_post_template(output: str, template_name: str, config) -> str:
     """static-i18n renders 404.html once per language into the same file:
     keep the default language's at the root and put the others under /LANG/."""
