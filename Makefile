@@ -25,8 +25,11 @@ help:
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
 
-$(SITE_STAMP): requirements.txt | $(BIN)/python
+# The pinned packages, then the site's own package (pyproject.toml: the page
+# macros and the tsp MkDocs plugin), editable so a change needs no reinstall.
+$(SITE_STAMP): requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --disable-pip-version-check -q -r requirements.txt
+	$(BIN)/pip install --disable-pip-version-check -q --no-deps -e .
 	touch $@
 
 $(TEST_STAMP): requirements-test.txt requirements.txt $(SITE_STAMP)
@@ -49,15 +52,15 @@ serve: $(SITE_STAMP)
 
 build: $(SITE_STAMP) $(SYS_STAMP)
 	$(BIN)/mkdocs build --strict
-	$(BIN)/python -m macros.pdf site
+	$(BIN)/python -m macros.tsp.steps.pdf site
 
 # PDFs of the printables (data/printables.yml) into site/pdf and site/en/pdf.
 pdf: $(SITE_STAMP) $(SYS_STAMP)
 	@test -f site/index.html || $(BIN)/mkdocs build --strict
-	$(BIN)/python -m macros.pdf site
+	$(BIN)/python -m macros.tsp.steps.pdf site
 
 check-data: $(SITE_STAMP)
-	$(BIN)/python -m macros.check
+	$(BIN)/python -m macros.tsp.check
 
 test: $(TEST_STAMP) $(SYS_STAMP) $(VNU_JAR)
 	$(BIN)/python -m pytest -c tests/pytest.ini --rootdir .

@@ -1,5 +1,5 @@
 /* Service worker of the site: keeps every page, the search and the form
-   readable offline. The build (hook overrides/hooks/offline.py) replaces the
+   readable offline. The build (macros/tsp/steps/offline.py) replaces the
    marker below with the list of every built file and its SHA-256, so the
    worker changes byte for byte whenever the site does, and the browser
    installs the new build as a whole. One cache per build: pages are served

@@ -107,8 +107,8 @@ def project_copy(tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def site_pdfs(browser, site_url, site_dir) -> Path:
     """Every printable of data/printables.yml printed to PDF in both languages,
-    once per session, with the session's one browser (macros/pdf.py)."""
-    from macros.pdf import jobs, print_pdfs, refresh_precache
+    once per session, with the session's one browser (macros/tsp/steps/pdf.py)."""
+    from macros.tsp.steps.pdf import jobs, print_pdfs, refresh_precache
 
     print_pdfs(browser, site_url, site_dir, jobs())
     refresh_precache(site_dir)

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
+from mkdocs.utils.yaml import yaml_load
 
-from macros.loader import load_organisation, load_strings
-from macros.models import LANGUAGES
+from macros.tsp.models.loader import load_organisation, load_strings
+from project import LANGUAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -20,10 +20,8 @@ def organisation(root: Path = ROOT):
 
 def site_names(root: Path = ROOT) -> dict[str, str]:
     """Site name per language, as mkdocs.yml's i18n languages set it."""
-    class Loader(yaml.SafeLoader):
-        pass
-    Loader.add_constructor("!ENV", lambda loader, node: None)
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    with open(root / "mkdocs.yml", encoding="utf-8") as file:
+        config = yaml_load(file)
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
     return {lang["locale"]: lang.get("site_name") or config["site_name"] for lang in i18n["languages"]}
 

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from bs4 import Tag
 
+from project import LANGUAGES
+
 SITUATIONS = [
     "1-pagaende-situationer",
     "2-grovre-eller-vapnat-vald",
@@ -20,7 +22,7 @@ SITUATIONS = [
     "8-misstankta-foremal",
     "9-brevhot",
 ]
-LANGS = ["sv", "en"]
+LANGS = list(LANGUAGES.codes)
 BASE = "planen/bilaga-2/"
 DO_FIRST = {"sv": "Gör först", "en": "Do first"}
 # Pages where the plan names the party's security officer and the
@@ -32,7 +34,7 @@ PAGES_WITH_ROLES = SITUATIONS[4:]
 
 def url_of(lang: str, slug: str = "") -> str:
     """Site-relative URL of a Bilaga 2 page (slug '' is the overview)."""
-    prefix = "" if lang == "sv" else "en/"
+    prefix = LANGUAGES.prefix(lang)
     return f"{prefix}{BASE}{slug + '/' if slug else ''}"
 
 
@@ -100,7 +102,7 @@ def test_overview_starts_with_the_danger_line_to_akut(site_dir, soup, lang):
     box = art.find("h1").find_next_sibling()
     assert "danger" in box["class"]
     link = box.find("a")
-    assert resolve(url, link["href"]) == ("" if lang == "sv" else "en/") + "akut/"
+    assert resolve(url, link["href"]) == LANGUAGES.prefix(lang) + "akut/"
     assert "112" in link.get_text()
 
 
@@ -160,7 +162,7 @@ def test_page_ends_with_afterwards_links(site_dir, soup, lang, slug):
     art = article(soup, site_dir, url)
     assert art.find_all("h2")[-1]["id"] == "efterat"
     targets = [resolve(url, a["href"]) for el in section(art, "efterat") for a in el.find_all("a")]
-    plan = ("" if lang == "sv" else "en/") + "planen/"
+    plan = LANGUAGES.prefix(lang) + "planen/"
     for expected in ("3-hantera/", "bilaga-3/", "bilaga-5/"):
         assert plan + expected in targets
     if slug:
@@ -179,7 +181,7 @@ def test_first_mention_of_each_role_links_to_bilaga_4(site_dir, soup, lang, slug
         assert mentions, f"{term} not on {url}"
         link = mentions[0].find_parent("a")
         assert link is not None, f"first '{term}' is not a link on {url}"
-        assert resolve(url, link["href"]) == ("" if lang == "sv" else "en/") + "planen/bilaga-4/"
+        assert resolve(url, link["href"]) == LANGUAGES.prefix(lang) + "planen/bilaga-4/"
 
 
 @pytest.mark.parametrize("slug,terms", [

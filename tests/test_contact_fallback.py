@@ -10,11 +10,11 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from macros import check
-from macros.contacts import Contacts, number_views, tel_href
-from macros.loader import load_contacts, load_organisation, load_strings
-from macros.readiness import blank_contacts, reachable_views
-from macros.render import render
+from macros.tsp import check
+from macros.tsp.models.contacts import Contacts, number_views, tel_href
+from macros.tsp.models.loader import load_contacts, load_organisation, load_strings
+from macros.tsp.models.readiness import blank_contacts, reachable_views
+from project import site
 
 ORG = load_organisation()
 STRINGS = load_strings()
@@ -37,10 +37,11 @@ def _contacts(edit=None) -> Contacts:
 def _cards(contacts: Contacts, lang: str) -> list:
     """Every contact card of the contact list (Bilaga 4) and the call list (Akut)."""
     views = reachable_views(contacts, ORG, STRINGS, lang)
-    html = render("tsp-contacts.html", STRINGS, lang, numbers=number_views(contacts, lang),
+    render = site().render
+    html = render("tsp-contacts.html", lang, numbers=number_views(contacts, lang),
                   contacts=views, review={"date": contacts.last_reviewed,
                                           "owner": contacts.owner(lang)})
-    html += render("tsp-contact-cards.html", STRINGS, lang, contacts=views)
+    html += render("tsp-contact-cards.html", lang, contacts=views)
     soup = BeautifulSoup(html, "lxml")
     return soup.select("section.tsp-contact") + soup.select("li.tsp-contact-card")
 

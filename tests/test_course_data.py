@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.course import href, module_context, page_url, render
-from macros.datafile import DataError
-from macros.loader import ROOT, load_all, load_course
+from macros.course import href, module_context
+from macros.tsp import ROOT
+from macros.tsp.models.datafile import DataError
+from macros.tsp.models.loader import load_all, load_course
+from project import LANGUAGES, site
 
 from conftest import run_build
 
@@ -180,7 +182,7 @@ def test_data_is_escaped():
     course = load_course(ROOT)
     module = module_context(course, "varfor", "sv", "utbildning/modul-1-varfor/")
     module["questions"][0]["scenario"] = "<script>alert(1)</script>"
-    html = render(ROOT / "overrides/partials", "tsp-quiz.html", lambda key: key, module=module)
+    html = site().render("tsp-quiz.html", "sv", module=module)
     soup = BeautifulSoup(html, "lxml")
     assert soup.find("script") is None
     assert "<script>alert(1)</script>" in soup.select_one(".tsp-question__scenario").get_text()
@@ -193,11 +195,11 @@ def test_data_is_escaped():
     ("index.md", "sv", ""),
 ])
 def test_page_url(path, lang, expected):
-    assert page_url(path, lang) == expected
+    assert LANGUAGES.page_url(path, lang) == expected
 
 
 def test_href_is_relative_to_the_page():
-    assert href("planen/bilaga-1.md", "en", "en/utbildning/modul-2-riskanalys/") \
+    assert href(load_course(ROOT), "planen/bilaga-1.md", "en", "en/utbildning/modul-2-riskanalys/") \
         == "../../planen/bilaga-1/"
 
 

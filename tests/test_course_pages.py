@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.loader import ROOT, load_course
+from macros.tsp import ROOT
+from macros.tsp.models.loader import load_course
 
 COURSE = load_course(ROOT)
 LANGS = {"sv": "", "en": "en/"}

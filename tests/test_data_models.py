@@ -7,11 +7,11 @@ import datetime as dt
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.contacts import Contacts, contact_views, tel_href
-from macros.incident import field_id, form_view
-from macros.loader import load_all
-from macros.render import relative_url, render
-from macros.routine import duties, table_rows
+from macros.tsp.models.contacts import Contacts, contact_views, tel_href
+from macros.tsp.models.incident import field_id, form_view
+from macros.tsp.models.loader import load_all
+from macros.tsp.models.routine import duties, table_rows
+from project import LANGUAGES, site
 
 DATA = load_all()
 ROUTINE = DATA["routine"]
@@ -90,7 +90,7 @@ def test_form_view_counts():
 
 
 def test_render_escapes_data():
-    html = render("tsp-contact-cards.html", DATA["strings"], "sv", contacts=[{
+    html = site().render("tsp-contact-cards.html", "sv", contacts=[{
         "title": "<script>alert(1)</script>", "name": "{{ 7 * 7 }}", "tel": None,
         "phone": None, "missing": {"text": "<b>x</b>", "phone": "<i>1</i>", "tel": "tel:+461"}}])
     soup = BeautifulSoup(html, "lxml")
@@ -101,5 +101,6 @@ def test_render_escapes_data():
 
 
 def test_relative_url_stays_in_the_language():
-    assert relative_url("planen/bilaga-3/", "sv", "vem-gor-vad/") == "../planen/bilaga-3/"
-    assert relative_url("planen/3-hantera/", "en", "en/planen/bilaga-3/") == "../3-hantera/"
+    assert LANGUAGES.relative_url("planen/bilaga-3/", "sv", "vem-gor-vad/") == "../planen/bilaga-3/"
+    assert LANGUAGES.relative_url("planen/3-hantera/", "en", "en/planen/bilaga-3/") \
+        == "../3-hantera/"

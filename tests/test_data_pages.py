@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from conftest import ROOT, _soup, run_build
-from macros.contacts import tel_href
-from macros.loader import load_organisation, load_strings
+from macros.tsp.models.contacts import tel_href
+from macros.tsp.models.loader import load_organisation, load_strings
 
 STRINGS = load_strings()
 

@@ -15,12 +15,14 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_build
-from macros.datafile import DataError
-from macros.loader import load_all
+from macros.tsp.models.datafile import DataError
+from macros.tsp.models.loader import load_all
 
 
 def data_copy(tmp_path: Path) -> Path:
-    """data/ plus docs/ (the course bank checks that its link targets exist)."""
+    """data/, docs/ and mkdocs.yml (the course bank checks that its link
+    targets exist in every language)."""
+    shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     shutil.copytree(ROOT / "data", tmp_path / "data")
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
     return tmp_path
@@ -165,7 +167,7 @@ def test_real_data_is_valid():
 
 def test_check_data_command_prints_one_line_per_problem(project_copy):
     line = edit(project_copy, "routine.yml", "responsible: kommunchefen", "responsible: kommunchef")
-    result = subprocess.run([sys.executable, "-m", "macros.check"], cwd=project_copy,
+    result = subprocess.run([sys.executable, "-m", "macros.tsp.check"], cwd=project_copy,
                             capture_output=True, text=True)
     assert result.returncode == 1
     assert f"data/routine.yml:{line}: steps[2].rows[0].responsible: unknown role 'kommunchef'" \
@@ -192,7 +194,7 @@ def test_check_data_also_checks_the_printables(project_copy):
     line = next(i for i, l in enumerate(lines, 1) if l.strip().startswith("- id:"))
     path.write_text("\n".join(lines[:line - 1] + [lines[line - 1] + "\n    colour: red"] + lines[line:]) + "\n",
                     encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "macros.check"], cwd=project_copy,
+    result = subprocess.run([sys.executable, "-m", "macros.tsp.check"], cwd=project_copy,
                             capture_output=True, text=True)
     assert result.returncode == 1
     assert f"data/printables.yml:{line + 1}: printables[0].colour: unknown field" in result.stderr
@@ -201,7 +203,7 @@ def test_check_data_also_checks_the_printables(project_copy):
 def test_a_printable_page_that_does_not_exist_is_named(project_copy):
     line = edit(project_copy, "printables.yml", "page: skriv-ut/incidentrapport/",
                 "page: skriv-ut/incidentrapprt/")
-    result = subprocess.run([sys.executable, "-m", "macros.check"], cwd=project_copy,
+    result = subprocess.run([sys.executable, "-m", "macros.tsp.check"], cwd=project_copy,
                             capture_output=True, text=True)
     assert result.returncode == 1
     assert (f"data/printables.yml:{line}: printables[0].page: no page "

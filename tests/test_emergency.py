@@ -10,6 +10,7 @@ import yaml
 from playwright.sync_api import expect
 
 from conftest import ROOT
+from project import LANGUAGES
 
 STRINGS = yaml.safe_load((ROOT / "data" / "strings.yml").read_text(encoding="utf-8"))
 SITUATIONS = [
@@ -17,7 +18,7 @@ SITUATIONS = [
     "4-inom-arbetsstallet", "5-hot-via-telefon", "6-hot-via-e-post",
     "7-sms-mms-sociala-medier", "8-misstankta-foremal", "9-brevhot",
 ]
-LANG_ROOT = {"sv": "", "en": "en/"}
+LANG_ROOT = {code: LANGUAGES.prefix(code) for code in LANGUAGES}
 
 
 def site_path(site_dir, page, href):

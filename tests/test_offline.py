@@ -52,7 +52,7 @@ def test_precache_lists_every_built_file_with_its_hash(site_dir):
 
 def test_precache_lists_the_pdfs_printed_after_the_build(site_pdfs):
     """`make build` prints PDFs after mkdocs: they must be cached for offline use too."""
-    from macros.pdf import jobs
+    from macros.tsp.steps.pdf import jobs
 
     listed = dict(precache_of(site_pdfs)["files"])
     pdfs = [pdf for _, pdf in jobs()]

@@ -17,9 +17,9 @@ from gates.browser import add_axe, axe_violations
 from gates.csp import csp_problems
 from gates.links import link_problems
 from gates.vnu import vnu_errors
-from macros.contacts import tel_href
-from macros.loader import load_organisation, load_printables
-from macros.pdf import jobs, print_pdfs, served
+from macros.tsp.models.contacts import tel_href
+from macros.tsp.models.loader import load_organisation, load_printables
+from macros.tsp.steps.pdf import jobs, print_pdfs, served
 
 FIXTURE = Path(__file__).parent / "fixtures" / "kommun-exempel"
 FIRST = load_organisation(ROOT)

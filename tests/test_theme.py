@@ -17,9 +17,9 @@ import pytest
 
 from conftest import ROOT
 from gates.csp import csp_problems
-from macros.contacts import tel_href
-from macros.loader import load_strings
-from macros.organisation import contrast
+from macros.tsp.models.contacts import tel_href
+from macros.tsp.models.loader import load_strings
+from macros.tsp.models.organisation import contrast
 from organisation_facts import organisation, print_header, print_reference, site_names
 
 ORG = organisation()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .contacts import Contacts, contact_views, tel_href
 from .datafile import read_yaml
-from .models import Catalogue
+from .base import Catalogue
 from .organisation import Organisation
 
 STRATEGIST = "security_strategist"

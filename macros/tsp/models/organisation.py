@@ -1,7 +1,7 @@
 """data/organisation.yml: the organisation behind the site, in one place.
 
 Name, decision, colours, switchboard and review date are validated here and
-handed to pages (macros), theme templates (overrides/hooks/organisation.py),
+handed to pages (macros), theme templates (macros/tsp/steps/organisation.py),
 the print header, the web app manifests and the icons.
 """
 
@@ -15,7 +15,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field
 
 from .contacts import Phone, tel_href
-from .models import Loc, NonEmptyStr, Strict, Text
+from .base import Loc, NonEmptyStr, Strict, Text
 
 COLOUR_PATTERN = re.compile(r"^#[0-9a-fA-F]{6}$")
 WHITE = "#ffffff"

@@ -4,7 +4,8 @@ Material's inline scripts differ by page depth (`__md_scope=new URL("../..")`),
 so the hashes can only be known once the page is rendered: `on_post_page` parses
 the final HTML with the stdlib parser, hashes each inline executable script (and
 each `style` attribute value, which Python-Markdown's table alignment emits), and
-inserts one <meta> right after <meta charset>, before any script.
+inserts one <meta> right after <meta charset>, before any script. The tsp
+plugin runs this step last, so it hashes the final HTML.
 
 A <meta> CSP cannot carry `frame-ancestors`, `report-uri` or `sandbox`: those
 need a real HTTP header, which a static host like GitHub Pages cannot set.
@@ -15,9 +16,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from html.parser import HTMLParser
-from pathlib import Path
-
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from typing import Callable
 
 # Script types a browser executes; JSON and templates are data, not code.
 EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
@@ -34,12 +33,6 @@ BASE_POLICY = {
     "form-action": ["'none'"],
     "base-uri": ["'self'"],
 }
-
-_templates = Environment(
-    loader=FileSystemLoader(Path(__file__).resolve().parent.parent / "partials"),
-    autoescape=select_autoescape(default=True),
-)
-
 
 def sha256_source(text: str) -> str:
     digest = hashlib.sha256(text.encode("utf-8")).digest()
@@ -106,18 +99,10 @@ def policy_for(scan: PageScan) -> str:
     return "; ".join(" ".join([name, *values]) for name, values in policy.items())
 
 
-def on_post_page(output: str, page, config) -> str:
-    return with_csp(output)
-
-
-def on_post_template(output: str, template_name: str, config) -> str:
-    """404.html is rendered as a theme template, not a page."""
-    return with_csp(output) if template_name.endswith(".html") else output
-
-
-def with_csp(output: str) -> str:
+def with_csp(output: str, render: Callable[..., str]) -> str:
+    """The page with its CSP <meta> (overrides/partials/tsp-csp-meta.html) inserted."""
     scan = PageScan(output)
     if scan.insert_at is None:
         return output
-    meta = _templates.get_template("tsp-csp-meta.html").render(policy=policy_for(scan))
-    return output[:scan.insert_at] + meta.strip() + output[scan.insert_at:]
+    meta = str(render("tsp-csp-meta.html", "", policy=policy_for(scan))).strip()
+    return output[:scan.insert_at] + meta + output[scan.insert_at:]

@@ -12,7 +12,8 @@ from typing import ClassVar, Mapping, Optional
 
 from pydantic import Field
 
-from .models import NonEmptyStr, Strict, Text
+from ..languages import Languages
+from .base import NonEmptyStr, Strict, Text
 
 Loc = tuple[str | int, ...]
 Id = NonEmptyStr  # kebab-case ids, checked in problems()
@@ -91,9 +92,11 @@ class Course(Strict):
     session_plan: list[SessionPart] = Field(min_length=1)
     cases: list[Case] = Field(default_factory=list)
 
-    # Set by course_model(): where link targets are looked up, and the ids
-    # that macros write from data (macro name -> ids), which no Markdown holds.
+    # Set by course_model(): where link targets are looked up, in which
+    # languages, and the ids that macros write from data (macro name -> ids),
+    # which no Markdown holds.
     docs_dir: ClassVar[Optional[Path]] = None
+    languages: ClassVar[Optional[Languages]] = None
     macro_anchors: ClassVar[Mapping[str, Optional[frozenset[str]]]] = {}
 
     def links(self) -> list[tuple[Loc, str]]:
@@ -132,9 +135,9 @@ class Course(Strict):
             if part.module is not None and part.module not in module_ids:
                 out.append((("session_plan", p, "module"),
                             f"no module has the id '{part.module}'"))
-        if self.docs_dir is not None:
+        if self.docs_dir is not None and self.languages is not None:
             for loc, link in self.links():
-                message = link_problem(self.docs_dir, link, self.macro_anchors)
+                message = link_problem(self.docs_dir, self.languages, link, self.macro_anchors)
                 if message:
                     out.append((loc, message))
         return out
@@ -162,28 +165,23 @@ def split(path: str) -> tuple[str, str]:
     return page, anchor
 
 
-def translated(page: str, lang: str) -> str:
-    """Source file of a docs page in a language (suffix structure)."""
-    return page if lang == "sv" else f"{page[:-3]}.{lang}.md"
-
-
-def link_problem(docs_dir: Path, path: str,
+def link_problem(docs_dir: Path, languages: Languages, path: str,
                  macro_anchors: Mapping[str, Optional[frozenset[str]]] = {}) -> str:
-    """Why path does not resolve in both languages, or '' if it does."""
+    """Why path does not resolve in every language, or '' if it does."""
     page, anchor = split(path)
     if not page.endswith(".md") or page.startswith("/") or ".." in page.split("/"):
         return f"'{path}' must be a docs path like planen/3-hantera.md"
-    for lang in ("sv", "en"):
-        source = docs_dir / translated(page, lang)
+    for lang in languages:
+        source = docs_dir / languages.source(page, lang)
         if not source.is_file():
-            return f"the page docs/{translated(page, lang)} does not exist"
+            return f"the page docs/{languages.source(page, lang)} does not exist"
         markdown = source.read_text(encoding="utf-8")
         written = called_macro_anchors(markdown, macro_anchors)
         if anchor and (written is None or anchor in written):
             continue
         if not heading(markdown, anchor):
             what = f"heading with the id {{#{anchor}}}" if anchor else "level-1 heading (# Title)"
-            return f"docs/{translated(page, lang)} has no {what}"
+            return f"docs/{languages.source(page, lang)} has no {what}"
     return ""
 
 
@@ -220,16 +218,18 @@ def called_macro_anchors(markdown: str,
     return found
 
 
-def link_label(docs_dir: Path, path: str, lang: str) -> str:
+def link_label(docs_dir: Path, languages: Languages, path: str, lang: str) -> str:
     """The heading with the anchor; for an id a macro writes (checked by
     link_problem), the page's level-1 heading."""
     page, anchor = split(path)
-    markdown = (docs_dir / translated(page, lang)).read_text(encoding="utf-8")
+    markdown = (docs_dir / languages.source(page, lang)).read_text(encoding="utf-8")
     return heading(markdown, anchor) or heading(markdown)
 
 
-def course_model(docs_dir: Path,
+def course_model(docs_dir: Path, languages: Languages,
                  macro_anchors: Mapping[str, Optional[frozenset[str]]] = {}) -> type[Course]:
-    """Course whose problems() also check link targets under docs_dir; an anchor
-    may also be one of the ids a macro called on the target page writes."""
-    return type("Course", (Course,), {"docs_dir": docs_dir, "macro_anchors": macro_anchors})
+    """Course whose problems() also check link targets under docs_dir in every
+    language; an anchor may also be one of the ids a macro called on the target
+    page writes."""
+    return type("Course", (Course,), {"docs_dir": docs_dir, "languages": languages,
+                                      "macro_anchors": macro_anchors})

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field
 
-from .models import Loc, NonEmptyStr, Strict, Text, duplicates
+from .base import Loc, NonEmptyStr, Strict, Text, duplicates
 from .routine import Identifier
 
 PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 ()-]*$")

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
-from .models import Loc, NonEmptyStr, Strict, Text, duplicates
+from .base import Loc, NonEmptyStr, Strict, Text, duplicates
 
 STEP_PATTERN = re.compile(r"^\d+\.\d+\.\d+$")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")

@@ -1,7 +1,7 @@
 """Print every printable page (data/printables.yml) of a built site to PDF,
 in both languages, with ONE headless Chromium for the whole run.
 
-    python -m macros.pdf [SITE_DIR]      # default: site/
+    python -m macros.tsp.steps.pdf [SITE_DIR]      # default: site/
 
 The site is served on 127.0.0.1 (a free port) while printing; the PDFs go to
 SITE_DIR/pdf/ID.pdf (Swedish) and SITE_DIR/en/pdf/ID.pdf (English), the
@@ -21,10 +21,11 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from .offline import WORKER, write_worker
-
-from .models import LANGUAGES
-from .printables import load_printables, page_path, pdf_path
+from .. import ROOT
+from ..languages import Languages
+from ..models.loader import load_printables
+from ..models.printables import page_path, pdf_path
+from .precache import WORKER, write_worker
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Without the background-networking flags Chromium keeps trying the network.
@@ -35,9 +36,9 @@ CHROMIUM_ARGS = [
 ]
 # tsp-print.js sets this when the page is ready (the whole plan is assembled).
 READY = 'html[data-tsp-print="ready"]'
-# The browser locale of each language's PDFs: dates and any date control
-# print in the reader's format (2024-05-31 in Swedish, 31/05/2024 in English).
-LOCALES = {"sv": "sv-SE", "en": "en-GB"}
+# The browser locale of each language's PDFs is the language's `locale`
+# (plugins: tsp: locales in mkdocs.yml): dates and any date control print in
+# the reader's format (2024-05-31 in Swedish, 31/05/2024 in English).
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -59,28 +60,25 @@ def served(site_dir: Path):
         server.server_close()
 
 
-def jobs(root: Path | None = None) -> list[tuple[str, str]]:
+def jobs(root: Path = ROOT) -> list[tuple[str, str]]:
     """(page path, PDF path) for every printable in every language."""
-    printables = load_printables(root) if root else load_printables()
-    return [(page_path(p, lang), pdf_path(p, lang))
-            for lang in LANGUAGES for p in printables.printables]
+    printables = load_printables(root)
+    languages = Languages.from_file(root / "mkdocs.yml")
+    return [(page_path(p, lang, languages), pdf_path(p, lang, languages))
+            for lang in languages for p in printables.printables]
 
 
-def language(page_url: str) -> str:
-    """'sv' or 'en' for a built page path ('en/planen/bilaga-1/' is English)."""
-    first = page_url.split("/", 1)[0]
-    return first if first in LANGUAGES[1:] else LANGUAGES[0]
-
-
-def print_pdfs(browser, base_url: str, site_dir: Path,
-               todo: list[tuple[str, str]]) -> list[tuple[str, float]]:
+def print_pdfs(browser, base_url: str, site_dir: Path, todo: list[tuple[str, str]],
+               root: Path = ROOT) -> list[tuple[str, float]]:
     """Print each (page, pdf) of todo with one browser, one context (locale)
     per language; returns (pdf, seconds) in the order of todo."""
+    languages = Languages.from_file(root / "mkdocs.yml")
     timings = {}
-    for lang in LANGUAGES:
-        mine = [(page_url, pdf) for page_url, pdf in todo if language(page_url) == lang]
+    for lang in languages:
+        mine = [(page_url, pdf) for page_url, pdf in todo if languages.of_url(page_url) == lang]
         if mine:
-            timings.update(_print_in_locale(browser, base_url, site_dir, mine, LOCALES[lang]))
+            timings.update(_print_in_locale(browser, base_url, site_dir, mine,
+                                            languages.language(lang).locale))
     return [(pdf, timings[pdf]) for _, pdf in todo]
 
 
@@ -127,7 +125,7 @@ def build_pdfs(site_dir: Path) -> list[tuple[str, float]]:
 
 def refresh_precache(site_dir: Path) -> None:
     """The PDFs are new files in site/: list them in the service worker too."""
-    template = (Path(__file__).resolve().parent.parent / "docs" / WORKER).read_text(encoding="utf-8")
+    template = (ROOT / "docs" / WORKER).read_text(encoding="utf-8")
     write_worker(site_dir, template)
 
 

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .models import Loc, Strict, Text, duplicates
+from .base import Loc, Strict, Text, duplicates
 from .routine import Identifier, Routine, StepNumber, table_rows
 
 

@@ -11,14 +11,12 @@ from pathlib import Path
 from mkdocs.utils import get_relative_url
 from pydantic import Field, PositiveInt
 
+from ..languages import Languages
+from .base import Loc, NonEmptyStr, Strict, Text, duplicates
 from .contacts import Contacts, contact_views, number_views
-from .datafile import load_model
 from .incident import Incident, blank_checklist, form_view
-from .models import Loc, NonEmptyStr, Strict, Text, duplicates
-from .render import site_path
 from .routine import Identifier, Routine
 
-ROOT = Path(__file__).resolve().parent.parent
 # Where the PDFs of one language go, relative to that language's site root.
 PDF_DIR = "pdf"
 # The contacts that fit on a 112 card, besides 112 and 114 14.
@@ -58,35 +56,32 @@ def missing_pages(printables: Printables, docs: Path) -> list[tuple[Loc, str]]:
     return found
 
 
-def load_printables(root: Path = ROOT) -> Printables:
-    return load_model(root / "data" / "printables.yml", Printables, "data/printables.yml",
-                      checks=lambda printables: missing_pages(printables, root / "docs"))
-
-
-def pdf_path(printable: Printable, lang: str) -> str:
+def pdf_path(printable: Printable, lang: str, languages: Languages) -> str:
     """Site path of the PDF: 'pdf/112-kort.pdf' or 'en/pdf/112-kort.pdf'."""
-    return site_path(f"{PDF_DIR}/{printable.id}.pdf", lang)
+    return languages.site_path(f"{PDF_DIR}/{printable.id}.pdf", lang)
 
 
-def page_path(printable: Printable, lang: str) -> str:
-    return site_path(printable.page, lang)
+def page_path(printable: Printable, lang: str, languages: Languages) -> str:
+    return languages.site_path(printable.page, lang)
 
 
-def find(printables: Printables, url: str, lang: str) -> Printable | None:
+def find(printables: Printables, url: str, lang: str, languages: Languages) -> Printable | None:
     """The printable whose built page is at url ('en/planen/bilaga-1/'), if any."""
-    return next((p for p in printables.printables if page_path(p, lang) == url), None)
+    return next((p for p in printables.printables if page_path(p, lang, languages) == url), None)
 
 
-def actions_view(printable: Printable, lang: str, from_url: str) -> dict:
+def actions_view(printable: Printable, lang: str, from_url: str, languages: Languages) -> dict:
     """The "Skriv ut" button and PDF link of a printable page."""
-    return {"id": printable.id, "pdf": get_relative_url(pdf_path(printable, lang), from_url),
+    return {"id": printable.id,
+            "pdf": get_relative_url(pdf_path(printable, lang, languages), from_url),
             "title": printable.title(lang)}
 
 
-def printable_views(printables: Printables, lang: str, from_url: str) -> list[dict]:
+def printable_views(printables: Printables, lang: str, from_url: str,
+                    languages: Languages) -> list[dict]:
     """Every printable with links relative to the page at from_url."""
-    return [{**actions_view(p, lang, from_url),
-             "page": get_relative_url(page_path(p, lang), from_url),
+    return [{**actions_view(p, lang, from_url, languages),
+             "page": get_relative_url(page_path(p, lang, languages), from_url),
              "max_pages": p.max_pages} for p in printables.printables]
 
 
@@ -105,39 +100,3 @@ def card_view(contacts: Contacts, lang: str) -> dict:
     """The back of the 112 card: always-valid numbers, then the key contacts."""
     return {"numbers": number_views(contacts, lang),
             "contacts": contact_views(contacts, lang, kinds=CARD_KINDS)}
-
-
-def register(env, data: dict, page_lang) -> None:
-    """The print macros; data is load_all()'s result, page_lang(env) the page's language."""
-    from .render import render
-
-    strings, routine, incident = data["strings"], data["routine"], data["incident"]
-    contacts = data["contacts"]
-    printables = load_printables()
-
-    @env.macro
-    def printables_list():
-        """The "Skriv ut" index: every printable with its page, Skriv ut button and PDF link."""
-        lang = page_lang(env)
-        return render("tsp-print-list.html", strings, lang,
-                      items=printable_views(printables, lang, env.page.url))
-
-    @env.macro
-    def print_incident_form():
-        """Bilaga 5 as a blank paper form: ruled lines to write on, Ja/Nej boxes to tick."""
-        lang = page_lang(env)
-        return render("tsp-print-incident.html", strings, lang,
-                      form=blank_form_view(incident, routine, lang))
-
-    @env.macro
-    def print_checklist():
-        """Bilaga 5 part 2 on paper: Åtgärd, Ansvar, Ja, Nej, Kommentar."""
-        lang = page_lang(env)
-        return render("tsp-print-checklist.html", strings, lang,
-                      checklist=checklist_view(incident, routine, lang))
-
-    @env.macro
-    def print_112_card():
-        """The number panels of the 112 card: 112, 114 14 and the key contacts of Bilaga 4."""
-        lang = page_lang(env)
-        return render("tsp-print-card.html", strings, lang, card=card_view(contacts, lang))

@@ -6,8 +6,6 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, RootModel, StringConstraints
 
-LANGUAGES = ("sv", "en")
-
 NonEmptyStr = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
@@ -42,7 +40,7 @@ class Catalogue(RootModel[dict[NonEmptyStr, Text]]):
             for placeholder, value in values[lang].items():
                 text = text.replace(placeholder, value)
             return text
-        return Catalogue({key: Text(**{lang: fill(text(lang), lang) for lang in LANGUAGES})
+        return Catalogue({key: Text(**{lang: fill(text(lang), lang) for lang in Text.model_fields})
                           for key, text in self.root.items()})
 
 

@@ -1,17 +1,18 @@
 """`make check-data`: validate every data file and say plainly what is wrong,
 then list the contacts that are still blank (a readiness report, not an error).
 
-    python -m macros.check             # plain text (make check-data)
-    python -m macros.check --summary   # Markdown, for a CI job summary
+    python -m macros.tsp.check             # plain text (make check-data)
+    python -m macros.tsp.check --summary   # Markdown, for a CI job summary
 """
 
 from __future__ import annotations
 
 import sys
 
-from .datafile import DataError
-from .loader import ROOT, load_all
-from .readiness import blank_contacts
+from . import ROOT
+from .models.datafile import DataError
+from .models.loader import load_all
+from .models.readiness import blank_contacts
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,19 +1,19 @@
-"""Where the data files live and how each is read, validated and cached."""
+"""Where the data files live and how each is read and validated; load_all() reads each file once."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from .. import ROOT
+from ..languages import Languages
+from .base import Catalogue, Text
 from .contacts import Contacts
+from .course import Course, course_model
 from .datafile import DataError, load_model
 from .incident import Incident, step_problems
-from .course_models import Course, course_model
-from .models import LANGUAGES, Catalogue
 from .organisation import Organisation, logo_problems, placeholders
-from .printables import load_printables
+from .printables import Printables, missing_pages
 from .routine import Routine
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def data_path(name: str, root: Path = ROOT) -> tuple[Path, str]:
@@ -33,7 +33,7 @@ def load_strings(root: Path = ROOT, organisation: Organisation | None = None) ->
     path, rel = data_path("strings.yml", root)
     strings = load_model(path, Catalogue, rel)
     organisation = organisation or load_organisation(root)
-    return strings.filled({lang: placeholders(organisation, lang) for lang in LANGUAGES})
+    return strings.filled({lang: placeholders(organisation, lang) for lang in Text.model_fields})
 
 
 def _load_strings_unfilled(root: Path) -> Catalogue:
@@ -59,9 +59,19 @@ def load_incident(root: Path = ROOT, routine: Routine | None = None) -> Incident
     return load_model(path, Incident, rel, checks=checks)
 
 
-def load_course(root: Path = ROOT, routine: Routine | None = None) -> Course:
-    """data/course.yml; its links may point at the ids the routine table writes
-    on the pages that call routine_table() (Bilaga 3: #steg-3-1-3)."""
+def load_printables(root: Path = ROOT) -> Printables:
+    """data/printables.yml; each printable's page must exist in docs/."""
+    path, rel = data_path("printables.yml", root)
+    return load_model(path, Printables, rel,
+                      checks=lambda printables: missing_pages(printables, root / "docs"))
+
+
+def load_course(root: Path = ROOT, routine: Routine | None = None,
+                languages: Languages | None = None) -> Course:
+    """data/course.yml; its links must resolve in every language, and may point
+    at the ids the routine table writes on the pages that call routine_table()
+    (Bilaga 3: #steg-3-1-3)."""
+    languages = languages or Languages.from_file(root / "mkdocs.yml")
     if routine is None:
         try:
             routine = load_routine(root)
@@ -70,10 +80,10 @@ def load_course(root: Path = ROOT, routine: Routine | None = None) -> Course:
     # None: the routine did not load, so the ids it would write are not checked.
     anchors = {"routine_table": routine.table_anchors() if routine else None}
     path, rel = data_path("course.yml", root)
-    return load_model(path, course_model(root / "docs", anchors), rel)
+    return load_model(path, course_model(root / "docs", languages, anchors), rel)
 
 
-def load_all(root: Path = ROOT) -> dict[str, object]:
+def load_all(root: Path = ROOT, languages: Languages | None = None) -> dict[str, object]:
     """Every data file, validated; all problems of all files in one DataError.
 
     Keys: organisation, strings, routine, contacts, incident, course, printables. Other helpers (a print page,
@@ -87,7 +97,7 @@ def load_all(root: Path = ROOT) -> dict[str, object]:
         "routine": load_routine,
         "contacts": load_contacts,
         "incident": lambda r: load_incident(r, loaded.get("routine")),
-        "course": lambda r: load_course(r, loaded.get("routine")),
+        "course": lambda r: load_course(r, loaded.get("routine"), languages),
         "printables": load_printables,
     }
     loaded: dict[str, object] = {}
