@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from macros.datafile import DataError
+from macros.tsp.models.datafile import DataError
 from macros.tsp.models.loader import load_all, load_organisation, load_strings
 
 
@@ -17,6 +17,7 @@ from macros.tsp.models.loader import load_all, load_organisation, load_strings
 def root(tmp_path) -> Path:
     shutil.copytree(ROOT / "data", tmp_path / "data")
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     return tmp_path
 
 
