@@ -7,7 +7,9 @@ Each one renders a partial (Site.partial_macro) from a context it computes.
 
 from __future__ import annotations
 
-from .tsp.models.contacts import contact_views, number_views
+from .tsp.models.contacts import number_views
+from .tsp.models.organisation import view as organisation_view
+from .tsp.models.readiness import reachable_views
 from .tsp.models.incident import form_view
 from .tsp.models.plan import part_label
 from .tsp.models.routine import duties, table_rows
@@ -24,6 +26,7 @@ def review(data, lang: str) -> dict:
 
 def register(env, site: Site) -> None:
     strings, routine, contacts, incident = site.strings, site.routine, site.contacts, site.incident
+    organisation = site.organisation
 
     def link(target: str, lang: str, url: str) -> str:
         return site.languages.relative_url(target, lang, url)
@@ -34,6 +37,15 @@ def register(env, site: Site) -> None:
         # Not env.conf/env.variables: macros copies those before i18n applies
         # each language's overrides, so they lag one language behind.
         return strings.text(key, site.lang(env.page))
+
+    @env.macro
+    def org(field: str) -> str:
+        """A fact of data/organisation.yml in the page's language, e.g.
+        `{{ org("name") }}`, `{{ org("registration_number") }}`, `{{ org("switchboard") }}`."""
+        facts = organisation_view(organisation, site.lang(env.page))
+        if field not in facts:
+            raise KeyError(f"org(): no field '{field}'; known: {', '.join(facts)}")
+        return facts[field]
 
     @site.partial_macro(env, "tsp-routine-table.html")
     def routine_table(lang, url):
@@ -50,10 +62,12 @@ def register(env, site: Site) -> None:
         """Bilaga 4: 112 and 114 14, then every contact of data/contacts.yml.
 
         Phone numbers are tel: links in international form, e-mail mailto:
-        links; an empty field says plainly who to ask instead.
+        links; an empty field says who fills it in and gives a number to call now
+        (macros/tsp/models/readiness.py).
         """
         return {"numbers": number_views(contacts, lang),
-                "contacts": contact_views(contacts, lang), "review": review(contacts, lang)}
+                "contacts": reachable_views(contacts, organisation, strings, lang),
+                "review": review(contacts, lang)}
 
     @site.partial_macro(env, "tsp-contact-cards.html")
     def contact_cards(lang, url, *kinds: str):
@@ -63,7 +77,7 @@ def register(env, site: Site) -> None:
         "sakerhetsstrateg", "polisen"); default the party security officers and the strategist.
         """
         chosen = list(kinds) or ["partiets_sakerhetsansvarig", "sakerhetsstrateg"]
-        return {"contacts": contact_views(contacts, lang, kinds=chosen)}
+        return {"contacts": reachable_views(contacts, organisation, strings, lang, kinds=chosen)}
 
     @site.partial_macro(env, "tsp-incident-form.html")
     def incident_form(lang, url):

@@ -109,8 +109,8 @@ def test_light_akut_page_keeps_menu_and_language_choice_without_material_js(page
     page.keyboard.press("Escape")
     page.goto(site_url + path)
     other, other_path = ("en", "en/akut/") if path == "akut/" else ("sv", "akut/")
-    page.locator(".md-select button").click()  # the menu opens by CSS focus-within
-    page.locator(f".md-select a[hreflang='{other}']").click()
+    # The switcher is one link in words ("English" / "Svenska"), no menu.
+    page.locator(f".tsp-language a[hreflang='{other}']").click()
     page.wait_for_url(site_url + other_path)
 
 

@@ -27,7 +27,7 @@ def _phone(value: str) -> str:
 def _email(value: str) -> str:
     value = value.strip()
     if value and not EMAIL_PATTERN.match(value):
-        raise ValueError(f"'{value}' is not an e-mail address: write it like namn@oxelosund.se")
+        raise ValueError(f"'{value}' is not an e-mail address: write it like namn@kommun.se")
     return value
 
 

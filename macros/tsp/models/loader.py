@@ -6,11 +6,12 @@ from pathlib import Path
 
 from .. import ROOT
 from ..languages import Languages
-from .base import Catalogue, Loc, duplicates
+from .base import Catalogue, Loc, Text, duplicates
 from .contacts import Contacts, kind_problems
 from .course import Course, course_model
 from .datafile import DataError, load_model
 from .incident import Incident, step_problems
+from .organisation import Organisation, logo_problems, placeholders
 from .printables import Printables, PrintablesFile, missing_pages, with_situations
 from .routine import Routine
 from .plan import load_corrections
@@ -23,7 +24,23 @@ def data_path(name: str, root: Path = ROOT) -> tuple[Path, str]:
     return root / "data" / name, f"data/{name}"
 
 
-def load_strings(root: Path = ROOT) -> Catalogue:
+def load_organisation(root: Path = ROOT) -> Organisation:
+    path, rel = data_path("organisation.yml", root)
+    return load_model(path, Organisation, rel,
+                      checks=lambda organisation: logo_problems(organisation, root / "docs"))
+
+
+def load_strings(root: Path = ROOT, organisation: Organisation | None = None) -> Catalogue:
+    """data/strings.yml with {organisation} and the like filled in from
+    data/organisation.yml (read here unless given)."""
+    path, rel = data_path("strings.yml", root)
+    strings = load_model(path, Catalogue, rel)
+    organisation = organisation or load_organisation(root)
+    return strings.filled({lang: placeholders(organisation, lang) for lang in Text.model_fields})
+
+
+def _load_strings_unfilled(root: Path) -> Catalogue:
+    """data/strings.yml checked on its own (data/organisation.yml has problems)."""
     path, rel = data_path("strings.yml", root)
     return load_model(path, Catalogue, rel)
 
@@ -96,12 +113,15 @@ def load_course(root: Path = ROOT, routine: Routine | None = None,
 def load_all(root: Path = ROOT, languages: Languages | None = None) -> dict[str, object]:
     """Every data file, validated; all problems of all files in one DataError.
 
-    Keys: strings, routine, contacts, incident, course, corrections, situations, printables,
-    summary. Other helpers (a print page,
+    Keys: organisation, strings, routine, contacts, incident, course, corrections, situations,
+    printables, summary. Other helpers (a print page,
     the emergency page) can call this to render from the same validated data.
     """
     loaders = {
-        "strings": load_strings,
+        "organisation": load_organisation,
+        # Without a valid organisation the strings are checked unfilled.
+        "strings": lambda r: (load_strings(r, loaded["organisation"]) if "organisation" in loaded
+                              else _load_strings_unfilled(r)),
         "routine": load_routine,
         "contacts": lambda r: load_contacts(r, loaded.get("routine")),
         "incident": lambda r: load_incident(r, loaded.get("routine")),
