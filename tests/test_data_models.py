@@ -66,8 +66,8 @@ def test_empty_contact_fields_become_none_with_who_to_ask():
         "owner": {"sv": "Ägare", "en": "Owner"},
         "fallback": {"text": {"sv": "Fråga A", "en": "Ask A"}},
         "contacts": [
-            {"id": "a", "kind": "police", "title": {"sv": "A", "en": "A"}, "name": None},
-            {"id": "b", "kind": "security_strategist", "title": {"sv": "B", "en": "B"},
+            {"id": "a", "kind": "polisen", "title": {"sv": "A", "en": "A"}, "name": None},
+            {"id": "b", "kind": "sakerhetsstrateg", "title": {"sv": "B", "en": "B"},
              "phone": "0155-380 00",
              "fallback": {"text": {"sv": "Ring B", "en": "Call B"}, "phone": "08-123 45"}},
         ],
@@ -78,7 +78,7 @@ def test_empty_contact_fields_become_none_with_who_to_ask():
     assert first["missing"] == {"text": "Ask A", "phone": None, "tel": None}
     assert second["tel"] == "tel:+4615538000"
     assert second["missing"] == {"text": "Call B", "phone": "08-123 45", "tel": "tel:+46812345"}
-    assert [c["id"] for c in contact_views(contacts, "sv", kinds=["police"])] == ["a"]
+    assert [c["id"] for c in contact_views(contacts, "sv", kinds=["polisen"])] == ["a"]
 
 
 def test_form_view_counts():

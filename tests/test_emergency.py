@@ -65,7 +65,7 @@ def test_akut_page_has_call_buttons_script_situations_and_contacts(site_dir, sou
     assert site_dir / LANG_ROOT[lang] / "planen" / "bilaga-4" / "index.html" in hrefs
     # the party security officers and the strategist, from data/contacts.yml
     wanted = [c for c in yaml.safe_load((ROOT / "data" / "contacts.yml").read_text())["contacts"]
-              if c["kind"] in ("party_security_officer", "security_strategist")]
+              if c["kind"] in ("partiets_sakerhetsansvarig", "sakerhetsstrateg")]
     cards = doc.select("#kontakter ~ .tsp-contact-cards .tsp-contact-card")
     assert [c.strong.get_text(strip=True) for c in cards] == [c["title"][lang] for c in wanted]
 

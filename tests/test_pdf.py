@@ -108,23 +108,19 @@ def test_printed_pages_keep_every_list_item_of_the_page(site_pdfs, soup, printab
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_riskanalys_worksheet_has_six_questions_with_ruled_space(site_pdfs, soup, lang):
-    html = soup(site_pdfs / page_path(PRINTABLES["riskanalys"], lang, LANGUAGES) / "index.html")
-    questions = html.select("#fragor ~ ol > li")
-    assert len(questions) == 6
-    pdf = pdf_file(site_pdfs, "riskanalys", lang)
-    # Three ruled lines under each question, drawn across the text width.
-    assert Raster(pdf, 1).ruled_lines(min_share=0.5) >= 3 * len(questions)
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_phone_checklist_has_a_line_after_each_item(site_pdfs, soup, lang):
-    html = soup(site_pdfs / page_path(PRINTABLES["telefonhot"], lang, LANGUAGES) / "index.html")
-    items = html.select("#checklista ~ ul > li")
-    assert len(items) == 12
-    pdf = pdf_file(site_pdfs, "telefonhot", lang)
-    # Two lines each: the rest of the item's own line and a full line under it.
-    assert Raster(pdf, 1).ruled_lines(min_share=0.5) >= 2 * len(items)
+@pytest.mark.parametrize("printable_id, items, count, lines_each", [
+    # The worksheet: three ruled lines under each of the six questions.
+    ("riskanalys", "#fragor ~ ol > li", 6, 3),
+    # The phone checklist: the rest of each item's own line and a full line under it.
+    ("telefonhot", "#checklista ~ ul > li", 12, 2),
+])
+def test_worksheets_have_ruled_space_for_each_item(site_pdfs, soup, lang, printable_id, items,
+                                                   count, lines_each):
+    html = soup(site_pdfs / page_path(PRINTABLES[printable_id], lang, LANGUAGES) / "index.html")
+    assert len(html.select(items)) == count
+    pdf = pdf_file(site_pdfs, printable_id, lang)
+    # Lines drawn across the text width.
+    assert Raster(pdf, 1).ruled_lines(min_share=0.5) >= lines_each * count
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -12,20 +12,23 @@ from mkdocs.structure.pages import Page
 
 from .config import TspConfig
 from .site import Site
-from .steps import csp, offline, organisation, search_split
+from .steps import csp, guidance, offline, organisation, search_split
+from .steps.bundles import Bundler
+from .steps.reproducible import set_source_date_epoch
 from .steps.html_attrs import with_language_attrs
 from .steps.theme_globals import theme_globals
 
 
 class TspPlugin(BasePlugin[TspConfig]):
-    """Steps in build order: data (on_config), theme globals (on_env), permalink
-    titles per language (on_page_markdown), language attributes and CSP
-    (on_post_page; CSP and the 404 page per language also on_post_template),
-    search split, the organisation's stylesheet, icons and manifests, and the
+    """Steps in build order: data, build date and bundles (on_config), theme
+    globals (on_env), guidance sources and permalink titles per language
+    (on_page_markdown), language attributes,
+    the light page's inline CSS and CSP (on_post_page; CSP and the 404 page per language also on_post_template), bundles, search split and
     offline manifest (on_post_build)."""
 
     def __init__(self) -> None:
         self.site: Site | None = None
+        self.bundler: Bundler | None = None
         self._not_found = organisation.NotFoundPages()
 
     @staticmethod
@@ -41,17 +44,31 @@ class TspPlugin(BasePlugin[TspConfig]):
             return config
         if self.site is None or not self._nested(config):
             self.site = Site.from_config(config, self.config.locales)
+            # Dates in the output (sitemap, PDFs) come from the sources' last commit.
+            set_source_date_epoch(self.site.root)
+        if self.config.bundles:
+            # Pages load one stylesheet and one script bundle: Material's base.html
+            # links none of extra_css/extra_javascript (nested builds come with
+            # the lists already taken over).
+            if self.bundler is None or not self._nested(config):
+                self.bundler = Bundler.from_config(config)
+            config.extra_css = []
+            config.extra_javascript = []
         return config
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         if self.site is not None:
-            env.globals.update(theme_globals(self.site))
+            env.globals.update(theme_globals(self.site, files))
             env.globals.update(organisation.theme_globals(self.site))
+        if self.bundler is not None:
+            env.globals["tsp_bundle"] = self.bundler.page_bundle
         return env
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
+        """A guidance page without sources or review date stops the build."""
         if self.site is not None:
+            guidance.check_page(page)
             organisation.permalink_title(self.site, config, self.site.lang(page))
         return markdown
 
@@ -62,6 +79,8 @@ class TspPlugin(BasePlugin[TspConfig]):
             return output
         language = self.site.languages.language(self.site.lang(page))
         output = with_language_attrs(output, language, self.site.render)
+        if self.bundler is not None and page.meta.get("tsp_light"):
+            output = self.bundler.inline_light_css(output)
         return csp.with_csp(output, self.site.render) if self.config.csp else output
 
     @event_priority(-50)
@@ -84,8 +103,10 @@ class TspPlugin(BasePlugin[TspConfig]):
         if self.site is None or self._nested(config):
             return
         site_dir = Path(config.site_dir)
+        if self.bundler is not None:
+            self.bundler.write(site_dir)
         if self.config.search_split:
             search_split.split(site_dir, self.site.languages)
         organisation.write_assets(self.site, config, site_dir)
         if self.config.offline:
-            offline.write_manifest(site_dir)
+            offline.write_manifest(site_dir, self.site.languages)

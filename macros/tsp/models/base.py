@@ -16,13 +16,17 @@ class Strict(BaseModel):
 
 
 class Text(Strict):
-    """A text in both languages: `{sv: …, en: …}`."""
+    """A text in both languages: `{sv: …, en: …}`.
+
+    A language added to mkdocs.yml after these two shows the Swedish text until
+    the data is translated; Swedish and English are both required.
+    """
 
     sv: NonEmptyStr
     en: NonEmptyStr
 
     def __call__(self, lang: str) -> str:
-        return getattr(self, lang)
+        return getattr(self, lang, None) or self.sv
 
 
 class Catalogue(RootModel[dict[NonEmptyStr, Text]]):

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import AfterValidator, BeforeValidator, Field
 
 from .base import Loc, NonEmptyStr, Strict, Text, duplicates
-from .routine import Identifier
+from .routine import Identifier, Routine
 
 PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 ()-]*$")
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -65,7 +65,8 @@ class Fallback(Strict):
 
 class Contact(Strict):
     id: Identifier
-    kind: Literal["party_security_officer", "security_strategist", "police"]
+    # A base role of data/routine.yml (checked by kind_problems).
+    kind: Identifier
     title: Text
     name: Blankable = ""
     phone: Phone = ""
@@ -93,6 +94,14 @@ class Contacts(Strict):
         found += duplicates(((("always", i, "id"), n.id) for i, n in enumerate(self.always)),
                             "number")
         return found
+
+
+def kind_problems(contacts: Contacts, routine: Routine) -> list[tuple[Loc, str]]:
+    """Each contact's kind must be a base role of data/routine.yml: one vocabulary of roles."""
+    known = [r.id for r in routine.base_roles()]
+    return [(("contacts", i, "kind"), f"unknown role '{c.kind}' (the base roles of "
+             f"data/routine.yml: {', '.join(known)})")
+            for i, c in enumerate(contacts.contacts) if c.kind not in known]
 
 
 def fallback_view(fallback: Fallback, lang: str) -> dict:

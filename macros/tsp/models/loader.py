@@ -7,13 +7,14 @@ from pathlib import Path
 from .. import ROOT
 from ..languages import Languages
 from .base import Catalogue, Text
-from .contacts import Contacts
+from .contacts import Contacts, kind_problems
 from .course import Course, course_model
 from .datafile import DataError, load_model
 from .incident import Incident, step_problems
 from .organisation import Organisation, logo_problems, placeholders
 from .printables import Printables, missing_pages
 from .routine import Routine
+from .summary import Summary
 
 
 def data_path(name: str, root: Path = ROOT) -> tuple[Path, str]:
@@ -47,9 +48,11 @@ def load_routine(root: Path = ROOT) -> Routine:
     return load_model(path, Routine, rel)
 
 
-def load_contacts(root: Path = ROOT) -> Contacts:
+def load_contacts(root: Path = ROOT, routine: Routine | None = None) -> Contacts:
+    """data/contacts.yml; with routine, each contact's kind is checked against its roles."""
     path, rel = data_path("contacts.yml", root)
-    return load_model(path, Contacts, rel)
+    checks = (lambda contacts: kind_problems(contacts, routine)) if routine else None
+    return load_model(path, Contacts, rel, checks=checks)
 
 
 def load_incident(root: Path = ROOT, routine: Routine | None = None) -> Incident:
@@ -64,6 +67,12 @@ def load_printables(root: Path = ROOT) -> Printables:
     path, rel = data_path("printables.yml", root)
     return load_model(path, Printables, rel,
                       checks=lambda printables: missing_pages(printables, root / "docs"))
+
+
+def load_summary(root: Path = ROOT) -> Summary:
+    """data/summary.yml: how the yearly summary counts exported reports."""
+    path, rel = data_path("summary.yml", root)
+    return load_model(path, Summary, rel)
 
 
 def load_course(root: Path = ROOT, routine: Routine | None = None,
@@ -86,7 +95,7 @@ def load_course(root: Path = ROOT, routine: Routine | None = None,
 def load_all(root: Path = ROOT, languages: Languages | None = None) -> dict[str, object]:
     """Every data file, validated; all problems of all files in one DataError.
 
-    Keys: organisation, strings, routine, contacts, incident, course, printables. Other helpers (a print page,
+    Keys: organisation, strings, routine, contacts, incident, course, printables, summary. Other helpers (a print page,
     the emergency page) can call this to render from the same validated data.
     """
     loaders = {
@@ -95,10 +104,11 @@ def load_all(root: Path = ROOT, languages: Languages | None = None) -> dict[str,
         "strings": lambda r: (load_strings(r, loaded["organisation"]) if "organisation" in loaded
                               else _load_strings_unfilled(r)),
         "routine": load_routine,
-        "contacts": load_contacts,
+        "contacts": lambda r: load_contacts(r, loaded.get("routine")),
         "incident": lambda r: load_incident(r, loaded.get("routine")),
         "course": lambda r: load_course(r, loaded.get("routine"), languages),
         "printables": load_printables,
+        "summary": load_summary,
     }
     loaded: dict[str, object] = {}
     problems = []

@@ -20,7 +20,7 @@ from .routine import Identifier, Routine
 # Where the PDFs of one language go, relative to that language's site root.
 PDF_DIR = "pdf"
 # The contacts that fit on a 112 card, besides 112 and 114 14.
-CARD_KINDS = ["party_security_officer", "security_strategist", "police"]
+CARD_KINDS = ["partiets_sakerhetsansvarig", "sakerhetsstrateg", "polisen"]
 
 
 class Printable(Strict):

@@ -13,8 +13,8 @@ from .datafile import read_yaml
 from .base import Catalogue
 from .organisation import Organisation
 
-STRATEGIST = "security_strategist"
-POLICE = "police"
+STRATEGIST = "sakerhetsstrateg"
+POLICE = "polisen"
 # The police's national number for what is not an emergency: works everywhere.
 POLICE_NUMBER = "114 14"
 FIELDS = ("name", "phone", "email")

@@ -3,9 +3,9 @@
 Material's inline scripts differ by page depth (`__md_scope=new URL("../..")`),
 so the hashes can only be known once the page is rendered: `on_post_page` parses
 the final HTML with the stdlib parser, hashes each inline executable script (and
-each `style` attribute value, which Python-Markdown's table alignment emits), and
-inserts one <meta> right after <meta charset>, before any script. The tsp
-plugin runs this step last, so it hashes the final HTML.
+each `style` attribute value, which Python-Markdown's table alignment emits, and
+each inline <style> element), and inserts one <meta> right after <meta charset>,
+before any script. The tsp plugin runs this step last, so it hashes the final HTML.
 
 A <meta> CSP cannot carry `frame-ancestors`, `report-uri` or `sandbox`: those
 need a real HTTP header, which a static host like GitHub Pages cannot set.
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from html.parser import HTMLParser
 from typing import Callable
 
@@ -44,13 +45,12 @@ class PageScan(HTMLParser):
 
     def __init__(self, html: str):
         super().__init__(convert_charrefs=True)
-        self._line_starts = [0]
-        for index, char in enumerate(html):
-            if char == "\n":
-                self._line_starts.append(index + 1)
+        self._line_starts = [0] + [match.end() for match in re.finditer("\n", html)]
         self._html = html
         self._script_start: int | None = None
+        self._style_start: int | None = None
         self.scripts: list[str] = []
+        self.styles: list[str] = []
         self.style_attrs: list[str] = []
         self.insert_at: int | None = None
         self._in_head = False
@@ -73,6 +73,8 @@ class PageScan(HTMLParser):
             self.insert_at = self._tag_end()
         elif tag == "meta" and self._in_head and "charset" in values:
             self.insert_at = self._tag_end()
+        elif tag == "style":
+            self._style_start = self._tag_end()
         elif tag == "script" and "src" not in values:
             if (values.get("type") or "").strip().lower() in EXECUTABLE_TYPES:
                 self._script_start = self._tag_end()
@@ -86,11 +88,16 @@ class PageScan(HTMLParser):
         elif tag == "script" and self._script_start is not None:
             self.scripts.append(self._html[self._script_start:self._offset()])
             self._script_start = None
+        elif tag == "style" and self._style_start is not None:
+            self.styles.append(self._html[self._style_start:self._offset()])
+            self._style_start = None
 
 
 def policy_for(scan: PageScan) -> str:
     policy = {name: list(values) for name, values in BASE_POLICY.items()}
     policy["script-src"] += sorted({sha256_source(s) for s in scan.scripts})
+    # Inline <style> elements (the Akut page's CSS), each by its hash.
+    policy["style-src"] += sorted({sha256_source(s) for s in scan.styles})
     if scan.style_attrs:
         # Only these exact attribute values (e.g. `text-align: left;` from a
         # Markdown table), never 'unsafe-inline'.
