@@ -59,7 +59,7 @@ def test_with_every_contact_blank_every_card_has_a_number_to_call(lang):
         title = card.find(["h2", "strong"]).get_text(strip=True)
         kind = next(c.kind for c in contacts.contacts if c.title(lang) == title)
         digits = re.sub(r"\D", "", calls[0]["href"])
-        if kind == "police":
+        if kind == "polisen":
             assert digits.endswith("11414"), card          # the police's own number
         else:
             assert calls[0]["href"] == tel_href(ORG.switchboard), card
@@ -70,7 +70,7 @@ def test_ask_the_strategist_only_while_the_strategist_can_be_reached():
 
     def texts(contacts):
         return [v["missing"]["text"] for v in reachable_views(contacts, ORG, STRINGS, "sv")
-                if v["kind"] == "party_security_officer"]
+                if v["kind"] == "partiets_sakerhetsansvarig"]
 
     # Strategist blank: nobody is sent to the strategist; the switchboard instead.
     blank = _contacts()
@@ -79,12 +79,12 @@ def test_ask_the_strategist_only_while_the_strategist_can_be_reached():
 
     # Strategist filled in: the party cards ask the strategist, with the strategist's number.
     def fill_strategist(data):
-        strategist = next(c for c in data["contacts"] if c["kind"] == "security_strategist")
+        strategist = next(c for c in data["contacts"] if c["kind"] == "sakerhetsstrateg")
         strategist.update(name="Kim Exempel", phone="0155-123 45")
 
     filled = _contacts(fill_strategist)
     views = [v for v in reachable_views(filled, ORG, STRINGS, "sv")
-             if v["kind"] == "party_security_officer"]
+             if v["kind"] == "partiets_sakerhetsansvarig"]
     assert views and all(v["missing"]["text"] == ask for v in views)
     assert {v["missing"]["tel"] for v in views} == {tel_href("0155-123 45")}
 

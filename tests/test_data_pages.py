@@ -98,7 +98,7 @@ def test_every_contact_shown_and_blanks_marked(site_dir, lang):
     body = article(site_dir, "planen/bilaga-4", lang)
     sections = body.select("section.tsp-contact")
     assert [text(s.h2) for s in sections] == [c["title"][lang] for c in CONTACTS["contacts"]]
-    strategist = next(c for c in CONTACTS["contacts"] if c["kind"] == "security_strategist")
+    strategist = next(c for c in CONTACTS["contacts"] if c["kind"] == "sakerhetsstrateg")
     for section, contact in zip(sections, CONTACTS["contacts"]):
         fallback = contact.get("fallback") or CONTACTS["fallback"]
         if not (contact["name"] or contact["phone"] or contact["email"]):
