@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from .contacts import Contacts
-from .datafile import DataError, load_model
+from .datafile import CHECKER_FAULT, DataError, Problem, load_model
 from .incident import Incident, step_problems
 from .course_models import Course, course_model
 from .models import Catalogue
 from .printables import load_printables
 from .routine import Routine
+from .string_keys import missing_strings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -21,8 +22,9 @@ def data_path(name: str, root: Path = ROOT) -> tuple[Path, str]:
 
 
 def load_strings(root: Path = ROOT) -> Catalogue:
+    """data/strings.yml, with every entry the templates and macros print."""
     path, rel = data_path("strings.yml", root)
-    return load_model(path, Catalogue, rel)
+    return load_model(path, Catalogue, rel, checks=lambda strings: missing_strings(strings, root))
 
 
 def load_routine(root: Path = ROOT) -> Routine:
@@ -77,6 +79,9 @@ def load_all(root: Path = ROOT) -> dict[str, object]:
             loaded[name] = load(root)
         except DataError as error:
             problems.extend(error.problems)
+        except Exception as error:  # noqa: BLE001 (the promise: a line, never a traceback)
+            problems.append(Problem(f"data/{name}.yml", 1, "(file)",
+                                    f"{CHECKER_FAULT} ({type(error).__name__}: {error})"))
     if problems:
         raise DataError(problems)
     return loaded
