@@ -6,6 +6,8 @@ The macros are the authors' API: call them from a page that has
 
 from __future__ import annotations
 
+from markupsafe import Markup, escape
+
 from .contacts import contact_views, number_views
 from .incident import form_view
 from .course_macros import register_course
@@ -43,9 +45,10 @@ def register(env) -> None:
         return relative_url(target, page_lang(env), env.page.url)
 
     @env.macro
-    def t(key: str) -> str:
-        """A word from data/strings.yml in the page's language."""
-        return strings.text(key, page_lang(env))
+    def t(key: str) -> Markup:
+        """A word from data/strings.yml in the page's language, HTML-escaped
+        (macros' Jinja does not autoescape)."""
+        return escape(strings.text(key, page_lang(env)))
 
     @env.macro
     def routine_table():

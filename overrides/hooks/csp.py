@@ -6,6 +6,13 @@ the final HTML with the stdlib parser, hashes each inline executable script (and
 each `style` attribute value, which Python-Markdown's table alignment emits), and
 inserts one <meta> right after <meta charset>, before any script.
 
+Only scripts the site itself wrote get a hash. The known inline scripts are
+read from the template sources: Material's own (partials/javascripts/*.html)
+and this project's (overrides/**/*.html), each `{{ … }}` in them standing for
+a value without quotes or brackets. Any other inline script, or an event
+handler attribute (`onerror=`), can only come from text that was not escaped:
+the build stops and names the page, instead of allowing it.
+
 A <meta> CSP cannot carry `frame-ancestors`, `report-uri` or `sandbox`: those
 need a real HTTP header, which a static host like GitHub Pages cannot set.
 """
@@ -14,10 +21,22 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
+import material
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from mkdocs.exceptions import PluginError
+
+OVERRIDES = Path(__file__).resolve().parent.parent
+# Where the inline scripts that may run come from (see known_scripts()).
+SCRIPT_SOURCES = (Path(material.__file__).resolve().parent / "templates" / "partials" / "javascripts",
+                  OVERRIDES)
+# What a `{{ value }}` inside a known script may become: no quote, bracket,
+# backslash or line break, so it cannot end the string it stands in.
+PLACEHOLDER_VALUE = r"""[^"'`<>\\\n]*"""
 
 # Script types a browser executes; JSON and templates are data, not code.
 EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
@@ -59,6 +78,7 @@ class PageScan(HTMLParser):
         self._script_start: int | None = None
         self.scripts: list[str] = []
         self.style_attrs: list[str] = []
+        self.handlers: list[str] = []
         self.insert_at: int | None = None
         self._in_head = False
         self.feed(html)
@@ -75,6 +95,7 @@ class PageScan(HTMLParser):
         values = dict(attrs)
         if values.get("style"):
             self.style_attrs.append(values["style"])
+        self.handlers += [f"<{tag} {name}=…>" for name, _ in attrs if name.startswith("on")]
         if tag == "head" and self.insert_at is None:
             self._in_head = True
             self.insert_at = self._tag_end()
@@ -106,18 +127,48 @@ def policy_for(scan: PageScan) -> str:
     return "; ".join(" ".join([name, *values]) for name, values in policy.items())
 
 
+@lru_cache(maxsize=None)
+def known_scripts(sources: tuple[Path, ...] = SCRIPT_SOURCES) -> tuple[re.Pattern, ...]:
+    """One pattern per inline script written in the template sources."""
+    patterns = []
+    for folder in sources:
+        for path in sorted(folder.rglob("*.html")):
+            for body in PageScan(path.read_text(encoding="utf-8")).scripts:
+                if "{%" in body or "{#" in body:
+                    continue  # a script assembled by template logic is not allowed by shape
+                parts = re.split(r"\{\{.*?\}\}", body, flags=re.DOTALL)
+                patterns.append(re.compile(PLACEHOLDER_VALUE.join(re.escape(p) for p in parts)))
+    return tuple(patterns)
+
+
+class UnknownScript(PluginError):
+    """An inline script or event handler that no template of the site wrote."""
+
+
+def foreign_code(scan: PageScan) -> list[str]:
+    """Inline scripts and handlers the site did not write, shortened for a message."""
+    known = known_scripts()
+    found = [script for script in scan.scripts if not any(p.fullmatch(script) for p in known)]
+    return [" ".join(s.split())[:80] for s in found] + scan.handlers
+
+
 def on_post_page(output: str, page, config) -> str:
-    return with_csp(output)
+    return with_csp(output, page.file.src_uri)
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
     """404.html is rendered as a theme template, not a page."""
-    return with_csp(output) if template_name.endswith(".html") else output
+    return with_csp(output, template_name) if template_name.endswith(".html") else output
 
 
-def with_csp(output: str) -> str:
+def with_csp(output: str, where: str = "page") -> str:
     scan = PageScan(output)
     if scan.insert_at is None:
         return output
+    foreign = foreign_code(scan)
+    if foreign:
+        raise UnknownScript(
+            f"csp: {where} has script the site did not write: {'; '.join(foreign[:3])}. "
+            f"Text from data/ or a page must reach HTML escaped; nothing was hashed or allowed.")
     meta = _templates.get_template("tsp-csp-meta.html").render(policy=policy_for(scan))
     return output[:scan.insert_at] + meta.strip() + output[scan.insert_at:]

@@ -15,6 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from markupsafe import escape  # noqa: E402
+
 from macros.loader import load_strings  # noqa: E402
 from macros.printables import actions_view, find, load_printables  # noqa: E402
 
@@ -30,9 +32,11 @@ def on_env(env, config, files):
         printable = find(printables, page.url, lang)
         if printable is None:
             return None
-        return {**actions_view(printable, lang, page.url),
+        # The theme environment does not autoescape: escape every value here.
+        view = {**actions_view(printable, lang, page.url),
                 "print": strings.text("print", lang),
                 "download": strings.text("download_pdf", lang)}
+        return {key: escape(value) for key, value in view.items()}
 
     env.globals["tsp_print_actions"] = tsp_print_actions
     return env
