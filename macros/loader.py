@@ -11,7 +11,7 @@ from .course_models import Course, course_model
 from .models import Catalogue
 from .printables import load_printables
 from .routine import Routine
-from .string_keys import missing_strings
+from .string_keys import macro_arguments, missing_strings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,7 +55,16 @@ def load_course(root: Path = ROOT, routine: Routine | None = None) -> Course:
     # None: the routine did not load, so the ids it would write are not checked.
     anchors = {"routine_table": routine.table_anchors() if routine else None}
     path, rel = data_path("course.yml", root)
-    return load_model(path, course_model(root / "docs", anchors), rel)
+    return load_model(path, course_model(root / "docs", anchors), rel,
+                      checks=lambda course: module_calls(course, root))
+
+
+def module_calls(course: Course, root: Path) -> list[tuple[tuple, str]]:
+    """Every `course_module("id")` in the pages must name a module of data/course.yml."""
+    known = {m.id for m in course.modules}
+    return [(("modules",), f"no module has the id '{module}', which {page} shows with "
+                           f"course_module(\"{module}\")")
+            for page, module in macro_arguments(root, "course_module") if module not in known]
 
 
 def load_all(root: Path = ROOT) -> dict[str, object]:

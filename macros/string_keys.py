@@ -1,4 +1,5 @@
-"""Which entries of data/strings.yml the site prints, read from the code itself.
+"""Which entries of data/strings.yml the site prints, and which data ids the
+pages name (`course_module("varfor")`), read from the code and pages themselves.
 
 The templates (overrides/**/*.html) and the pages that render macros call `t("key")` or `tsp_t("key", lang)`,
 the Python code `strings.text("key", lang)`. A missing entry would stop the
@@ -102,3 +103,22 @@ def missing_strings(catalogue, root: Path) -> list[tuple[tuple[str, ...], str]]:
     keys, _ = used_keys(root)
     return [((key,), f"missing entry: {', '.join(files)} prints it; add it with sv: and en: texts")
             for key, files in keys.items() if key not in catalogue.root]
+
+
+@lru_cache(maxsize=8)
+def macro_arguments(root: Path, macro: str) -> tuple[tuple[str, str], ...]:
+    """(docs page, first argument) of every `{{ macro("…") }}` in the pages."""
+    found = []
+    for path in sorted((root / "docs").rglob("*.md")):
+        source = path.read_text(encoding="utf-8")
+        if "render_macros: true" not in source or macro not in source:
+            continue
+        try:
+            tree = _PAGES.parse(source)
+        except jinja2.TemplateSyntaxError:
+            continue  # the build itself reports it, with the page
+        for call in tree.find_all(nodes.Call):
+            if (isinstance(call.node, nodes.Name) and call.node.name == macro and call.args
+                    and isinstance(call.args[0], nodes.Const)):
+                found.append((path.relative_to(root).as_posix(), str(call.args[0].value)))
+    return tuple(found)

@@ -307,3 +307,12 @@ def test_an_email_that_cannot_be_mailed(root, written, message):
 def test_a_number_that_cannot_be_dialled(root, written, message):
     line = edit(root, "contacts.yml", 'phone: ""', f'phone: "{written}"')
     assert problems(root) == [f"data/contacts.yml:{line}: contacts[0].phone: {message}"]
+
+
+def test_a_module_a_page_shows_is_renamed(root):
+    """docs/utbildning/modul-1-varfor.md calls course_module("varfor"): the build needs it."""
+    edit(root, "course.yml", "  - id: varfor\n", "  - id: varfor-2\n")
+    modules = edit(root, "course.yml", "modules:\n", "modules:\n")
+    found = problems(root)
+    assert (f"data/course.yml:{modules}: modules: no module has the id 'varfor', which "
+            f"docs/utbildning/modul-1-varfor.md shows with course_module(\"varfor\")") in found
