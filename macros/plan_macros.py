@@ -7,6 +7,8 @@ Each one renders a partial (Site.partial_macro) from a context it computes.
 
 from __future__ import annotations
 
+from markupsafe import Markup, escape
+
 from .tsp.models.contacts import number_views
 from .tsp.models.organisation import view as organisation_view
 from .tsp.models.readiness import reachable_views
@@ -32,11 +34,12 @@ def register(env, site: Site) -> None:
         return site.languages.relative_url(target, lang, url)
 
     @env.macro
-    def t(key: str) -> str:
-        """A word from data/strings.yml in the page's language."""
+    def t(key: str) -> Markup:
+        """A word from data/strings.yml in the page's language, HTML-escaped
+        (macros' Jinja does not autoescape)."""
         # Not env.conf/env.variables: macros copies those before i18n applies
         # each language's overrides, so they lag one language behind.
-        return strings.text(key, site.lang(env.page))
+        return escape(strings.text(key, site.lang(env.page)))
 
     @env.macro
     def org(field: str) -> str:

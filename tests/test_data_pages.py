@@ -127,7 +127,7 @@ def test_fallback_numbers_are_tel_links(site_dir, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_always_valid_numbers_are_tel_links(site_dir, lang):
     links = article(site_dir, "planen/bilaga-4", lang).select(".tsp-numbers a")
-    assert [(a["href"], text(a)) for a in links] == [("tel:112", "112"), ("tel:+4611414", "114 14")]
+    assert [(a["href"], text(a)) for a in links] == [("tel:112", "112"), ("tel:11414", "114 14")]
 
 
 def test_filled_in_contact_gets_tel_and_mailto_links(project_copy, tmp_path):

@@ -9,13 +9,14 @@ from ..languages import Languages
 from .base import Catalogue, Loc, Text, duplicates
 from .contacts import Contacts, kind_problems
 from .course import Course, course_model
-from .datafile import DataError, load_model
+from .datafile import CHECKER_FAULT, DataError, Problem, load_model
 from .incident import Incident, step_problems
 from .organisation import Organisation, logo_problems, placeholders
 from .printables import Printables, PrintablesFile, missing_pages, with_situations
 from .routine import Routine
 from .plan import load_corrections
 from .situations import Situations, load_situations
+from .string_keys import macro_arguments, missing_strings
 from .summary import Summary
 
 
@@ -34,7 +35,7 @@ def load_strings(root: Path = ROOT, organisation: Organisation | None = None) ->
     """data/strings.yml with {organisation} and the like filled in from
     data/organisation.yml (read here unless given)."""
     path, rel = data_path("strings.yml", root)
-    strings = load_model(path, Catalogue, rel)
+    strings = load_model(path, Catalogue, rel, checks=lambda s: missing_strings(s, root))
     organisation = organisation or load_organisation(root)
     return strings.filled({lang: placeholders(organisation, lang) for lang in Text.model_fields})
 
@@ -42,7 +43,7 @@ def load_strings(root: Path = ROOT, organisation: Organisation | None = None) ->
 def _load_strings_unfilled(root: Path) -> Catalogue:
     """data/strings.yml checked on its own (data/organisation.yml has problems)."""
     path, rel = data_path("strings.yml", root)
-    return load_model(path, Catalogue, rel)
+    return load_model(path, Catalogue, rel, checks=lambda s: missing_strings(s, root))
 
 
 def load_routine(root: Path = ROOT) -> Routine:
@@ -107,7 +108,16 @@ def load_course(root: Path = ROOT, routine: Routine | None = None,
     except DataError:
         numbers = None  # reported by load_situations itself in load_all
     path, rel = data_path("course.yml", root)
-    return load_model(path, course_model(root / "docs", languages, anchors, numbers), rel)
+    return load_model(path, course_model(root / "docs", languages, anchors, numbers), rel,
+                      checks=lambda course: module_calls(course, root))
+
+
+def module_calls(course: Course, root: Path) -> list[tuple[tuple, str]]:
+    """Every `course_module("id")` in the pages must name a module of data/course.yml."""
+    known = {m.id for m in course.modules}
+    return [(("modules",), f"no module has the id '{module}', which {page} shows with "
+                           f"course_module(\"{module}\")")
+            for page, module in macro_arguments(root, "course_module") if module not in known]
 
 
 def load_all(root: Path = ROOT, languages: Languages | None = None) -> dict[str, object]:
