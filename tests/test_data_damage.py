@@ -25,7 +25,7 @@ from macros.tsp.models.phone import tel_href
 def root(tmp_path) -> Path:
     """A project with a copy of data/ to break; code and pages are the real ones."""
     shutil.copytree(ROOT / "data", tmp_path / "data")
-    for name in ("docs", "overrides", "macros"):
+    for name in ("mkdocs.yml", "docs", "overrides", "macros"):
         (tmp_path / name).symlink_to(ROOT / name)
     return tmp_path
 
@@ -223,7 +223,7 @@ def test_a_missing_ui_string(root):
     path.write_text(text.replace("download_pdf:\n  sv: Ladda ner PDF\n  en: Download PDF\n", ""),
                     encoding="utf-8")
     assert problems(root) == ["data/strings.yml:1: download_pdf: missing entry: "
-                              "overrides/partials/tsp-print-list.html, overrides/hooks/print.py "
+                              "overrides/partials/tsp-print-list.html, macros/tsp/steps/print_actions.py "
                               "prints it; add it with sv: and en: texts"]
 
 
@@ -231,9 +231,8 @@ def test_an_empty_string_catalogue(root):
     (root / "data" / "strings.yml").write_text("{}\n", encoding="utf-8")
     found = problems(root)
     assert found[0] == ("data/strings.yml:1: action: missing entry: overrides/partials/"
-                        "tsp-incident-form.html, overrides/partials/tsp-print-checklist-table.html, "
-                        "overrides/partials/tsp-routine-table.html prints it; add it with sv: and "
-                        "en: texts")
+                        "tsp-print-checklist-table.html, overrides/partials/tsp-routine-head.html "
+                        "prints it; add it with sv: and en: texts")
     assert found[-1].startswith("data/strings.yml:1: (file): and ")
 
 
@@ -242,11 +241,12 @@ def test_check_data_names_the_missing_string_and_exits_1(project_copy):
     text = path.read_text(encoding="utf-8")
     entry = text.index("emergency_link:")
     path.write_text(text[:entry] + text[entry:].split("\n", 3)[3], encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "macros.check"], cwd=project_copy,
+    result = subprocess.run([sys.executable, "-m", "macros.tsp.check"], cwd=project_copy,
                             capture_output=True, text=True)
     assert result.returncode == 1
     assert "data/strings.yml:1: emergency_link: missing entry: overrides/404.html, " \
-           "overrides/partials/tsp-emergency-link.html prints it; add it with sv: and en: " \
+           "overrides/partials/tsp-emergency-link.html, macros/tsp/steps/organisation.py prints " \
+           "it; add it with sv: and en: " \
            "texts" in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -268,10 +268,10 @@ def test_a_printable_page_outside_docs(root):
 # --- contacts --------------------------------------------------------------------
 
 def test_a_number_written_with_country_code_and_trunk_zero_dials(root):
-    edit(root, "contacts.yml", 'phone: "0155-380 00"', 'phone: "+46 (0)155 380 00"')
+    edit(root, "contacts.yml", 'phone: ""', 'phone: "+46 (0)155 380 00"')
     contacts = load_all(root)["contacts"]
-    assert contacts.contacts[6].fallback.phone == "+46 (0)155 380 00"
-    assert tel_href(contacts.contacts[6].fallback.phone) == "tel:+4615538000"
+    assert contacts.contacts[0].phone == "+46 (0)155 380 00"
+    assert tel_href(contacts.contacts[0].phone) == "tel:+4615538000"
 
 
 @pytest.mark.parametrize("written,message", [

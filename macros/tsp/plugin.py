@@ -82,7 +82,8 @@ class TspPlugin(BasePlugin[TspConfig]):
         output = with_language_attrs(output, language, self.site.render)
         if self.bundler is not None and page.meta.get("tsp_light"):
             output = self.bundler.inline_light_css(output)
-        return csp.with_csp(output, self.site.render) if self.config.csp else output
+        return (csp.with_csp(output, self.site.render, page.file.src_uri)
+                if self.config.csp else output)
 
     @event_priority(-50)
     def on_post_template(self, output_content: str, /, *, template_name: str,
@@ -91,7 +92,7 @@ class TspPlugin(BasePlugin[TspConfig]):
         if self.site is None or not template_name.endswith(".html"):
             return output_content
         if self.config.csp:
-            output_content = csp.with_csp(output_content, self.site.render)
+            output_content = csp.with_csp(output_content, self.site.render, template_name)
         if template_name == "404.html":
             output_content = self._not_found(output_content, self.site, config)
         return output_content
