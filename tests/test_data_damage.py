@@ -316,3 +316,10 @@ def test_a_module_a_page_shows_is_renamed(root):
     found = problems(root)
     assert (f"data/course.yml:{modules}: modules: no module has the id 'varfor', which "
             f"docs/utbildning/modul-1-varfor.md shows with course_module(\"varfor\")") in found
+
+
+def test_an_action_card_id_that_cannot_be_a_file_name(root):
+    """data/situations.yml names each situation's printable: its id becomes pdf/ID.pdf."""
+    line = edit(root, "situations.yml", "id: situation-1\n", "id: situation 1\n")
+    assert (f"data/situations.yml:{line}: situations[0].printable.id: 'situation 1' is not a "
+            f"valid id: use lowercase letters, digits, - and _") in problems(root)

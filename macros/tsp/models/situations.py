@@ -19,6 +19,7 @@ from pydantic import Field, PositiveInt
 
 from .datafile import DataError, load_model
 from .base import Loc, NonEmptyStr, Strict, Text, duplicates
+from .routine import Identifier
 from .plan import Corrections, Plan, contains, load_plan, read_reference, words
 
 # Short numbers in the situations' sentences become tel: links (dialled as written).
@@ -33,7 +34,8 @@ class Action(Strict):
 
 
 class SituationPrintable(Strict):
-    id: NonEmptyStr
+    # The same rule as a printable's id: it becomes pdf/ID.pdf.
+    id: Identifier
     title: Text
 
 
