@@ -48,7 +48,8 @@ def register(env, site: Site) -> None:
         facts = organisation_view(organisation, site.lang(env.page))
         if field not in facts:
             raise KeyError(f"org(): no field '{field}'; known: {', '.join(facts)}")
-        return facts[field]
+        # Escaped: macros' Jinja does not autoescape, and the value lands in Markdown.
+        return escape(facts[field])
 
     @site.partial_macro(env, "tsp-routine-table.html")
     def routine_table(lang, url):

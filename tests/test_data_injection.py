@@ -123,9 +123,9 @@ def test_refused_fields_name_file_and_line(injected):
     _, refused, _ = injected
     assert refused  # ids, pages, phone numbers, e-mail addresses, dates
     for (name, path), lines in refused.items():
-        # The field's own file, or a file that refers to it (a renamed step id).
         assert lines and all(PLAIN.match(line) for line in lines), (name, path, lines)
-        assert any(line.startswith(f"data/{name}:") for line in lines), (name, path, lines)
+        if path != "texts":  # all texts of corrections.yml are checked in situations.yml
+            assert any(line.startswith(f"data/{name}:") for line in lines), (name, path, lines)
 
 
 def test_no_page_runs_the_payloads(injected):

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import escape
 
 from ..icons import SIZES, write_icons
 from ..models.organisation import view
@@ -34,7 +35,14 @@ MANIFEST = "manifest.webmanifest"
 
 def theme_globals(site) -> dict[str, Any]:
     organisation = site.organisation
-    return {"tsp_org": lambda lang: view(organisation, lang)}
+
+    def tsp_org(lang: str) -> dict[str, Any]:
+        """The organisation's facts, HTML-escaped: MkDocs' theme environment
+        does not autoescape (the footer prints them on every page)."""
+        return {key: escape(value) if isinstance(value, str) else value
+                for key, value in view(organisation, lang).items()}
+
+    return {"tsp_org": tsp_org}
 
 
 def permalink_title(site, config, lang: str) -> None:
