@@ -25,7 +25,7 @@ from macros.tsp.models.phone import tel_href
 def root(tmp_path) -> Path:
     """A project with a copy of data/ to break; code and pages are the real ones."""
     shutil.copytree(ROOT / "data", tmp_path / "data")
-    for name in ("docs", "overrides", "macros"):
+    for name in ("docs", "overrides", "macros", "mkdocs.yml"):
         (tmp_path / name).symlink_to(ROOT / name)
     return tmp_path
 
@@ -223,7 +223,7 @@ def test_a_missing_ui_string(root):
     path.write_text(text.replace("download_pdf:\n  sv: Ladda ner PDF\n  en: Download PDF\n", ""),
                     encoding="utf-8")
     assert problems(root) == ["data/strings.yml:1: download_pdf: missing entry: "
-                              "overrides/partials/tsp-print-list.html, overrides/hooks/print.py "
+                              "overrides/partials/tsp-print-list.html, macros/tsp/steps/print_actions.py "
                               "prints it; add it with sv: and en: texts"]
 
 

@@ -1,4 +1,4 @@
-"""Search finds pages in the reader's language only (overrides/hooks/search_split.py)."""
+"""Search finds pages in the reader's language only (macros/tsp/steps/search_split.py)."""
 
 from __future__ import annotations
 
