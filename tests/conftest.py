@@ -141,13 +141,16 @@ def serve_dir():
 @pytest.fixture(scope="session")
 def site_audit(browser, browser_context_args, site_url, site_dir, html_pages):
     """One pass of real Chromium over every page: privacy/CSP watch, axe at two
-    widths, keyboard and 320 px reflow. {gate: [problems]} for the gate tests."""
+    widths, keyboard and 320 px reflow in the widest common font (DejaVu Sans,
+    whatever the machine's default is). {gate: [problems]} for the gate tests."""
     from gates.browser import Watch, add_axe, axe_violations, page_url
     from gates.keyboard import keyboard_problems
+    from gates.reflow import force_widest_font, header_problems
 
     # Reduced motion: the site's CSS then drops Material's transitions, so axe
     # measures settled colours without waiting for animations.
     context = browser.new_context(**{**browser_context_args, "reduced_motion": "reduce"})
+    force_widest_font(context)
     page = context.new_page()
     add_axe(page)
     watch = Watch(page, site_url)
@@ -157,6 +160,7 @@ def site_audit(browser, browser_context_args, site_url, site_dir, html_pages):
         found["privacy"] += watch.visit(url, settle=False)
         found["axe"] += axe_violations(page, url, load=False)
         found["keyboard"] += keyboard_problems(page, url, load=False)
+        found["keyboard"] += header_problems(page, url)
     found["privacy"] += watch.visit(site_url)  # also waits for late requests
     context.close()
     return found
