@@ -84,10 +84,15 @@ def site_url(site_dir) -> str:
 
 
 @pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
+def browser_type_launch_args(browser_type_launch_args, tmp_path_factory):
+    """Debian's Chromium, with the font settings the PDFs are printed with."""
+    from macros.pdf import print_env
+
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian chromium)")
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+    env = print_env(tmp_path_factory.mktemp("fontconfig"))
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS,
+            "env": env}
 
 
 @pytest.fixture

@@ -103,14 +103,25 @@
       ".tsp-dialog-holder, script").forEach(function (el) { el.remove(); });
   }
 
+  // The print font (tsp-print.css) is used on paper only, so the screen never
+  // loads it: load it before printing, or the first print falls back to a
+  // system font. Prints anyway if it cannot load.
+  function printWithFont() {
+    var faces = [];
+    if (document.fonts) document.fonts.forEach(function (face) {
+      faces.push(face.load().catch(function () { return null; }));
+    });
+    Promise.all(faces).then(function () { window.print(); });
+  }
+
   function ready() {
     document.documentElement.setAttribute("data-tsp-print", "ready");
     document.querySelectorAll(".tsp-print-button").forEach(function (b) { b.disabled = false; });
-    if (new URLSearchParams(location.search).has("skriv-ut")) window.print();
+    if (new URLSearchParams(location.search).has("skriv-ut")) printWithFont();
   }
 
   document.querySelectorAll(".tsp-print-button").forEach(function (button) {
-    button.addEventListener("click", function () { window.print(); });
+    button.addEventListener("click", printWithFont);
   });
 
   var toc = document.querySelector(".tsp-plan-toc");
