@@ -23,6 +23,7 @@ help:
 	@echo "make bench      print build time and page weight, and PDF time"
 
 $(BIN)/python:
+	@bash .ci/system-deps venv
 	$(PY) -m venv $(VENV)
 
 $(SITE_STAMP): requirements.txt | $(BIN)/python
@@ -34,7 +35,7 @@ $(TEST_STAMP): requirements-test.txt requirements.txt $(SITE_STAMP)
 	touch $@
 
 # Debian packages the browser and PDF tests need; installed only when missing.
-$(SYS_STAMP): | $(BIN)/python
+$(SYS_STAMP): .ci/system-deps | $(BIN)/python
 	@bash .ci/system-deps
 	touch $@
 
