@@ -163,6 +163,8 @@ def site_audit(browser, browser_context_args, site_url, site_dir, html_pages):
     for path in html_pages:
         url = page_url(site_url, site_dir, path)
         found["privacy"] += watch.visit(url, settle=False)
+        if page.locator(".tsp-plan-toc").count():  # audit the whole plan once assembled
+            page.wait_for_selector('html[data-tsp-print="ready"]', state="attached")
         found["axe"] += axe_violations(page, url, load=False)
         found["keyboard"] += keyboard_problems(page, url, load=False)
         found["keyboard"] += header_problems(page, url)
