@@ -12,12 +12,13 @@ LIGHTHOUSE := tests/bench/node_modules/.bin/lighthouse
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve build test check-data pdf bench clean
+.PHONY: help serve build test check check-data pdf bench clean
 
 help:
 	@echo "make serve      set up, build and serve on http://127.0.0.1:8000"
 	@echo "make test       set up and run every test (build, data, browser)"
 	@echo "make build      write the site to site/"
+	@echo "make check      fast loop (no build, no browser): ruff, the data, unit tests"
 	@echo "make check-data validate data/*.yml and print plain errors"
 	@echo "make pdf        print every printable page of site/ to PDF (both languages)"
 	@echo "make bench      print build time and page weight, and PDF time"
@@ -59,6 +60,13 @@ pdf: $(SITE_STAMP) $(SYS_STAMP)
 
 check-data: $(SITE_STAMP)
 	$(BIN)/python -m macros.check
+
+# The fast loop: lint, the data files, and every test that needs no build and
+# no browser (tests/conftest.py --no-build). Config in pyproject.toml.
+check: $(TEST_STAMP)
+	$(BIN)/ruff check --quiet .
+	$(BIN)/python -m macros.check
+	$(BIN)/python -m pytest -c tests/pytest.ini --rootdir . --no-build -q -p no:cacheprovider
 
 test: $(TEST_STAMP) $(SYS_STAMP) $(VNU_JAR)
 	$(BIN)/python -m pytest -c tests/pytest.ini --rootdir .
