@@ -79,6 +79,7 @@ $(LIGHTHOUSE): tests/bench/package.json
 bench: $(TEST_STAMP) $(SYS_STAMP) $(LIGHTHOUSE)
 	$(BIN)/python tests/bench/bench.py
 	$(BIN)/python tests/bench/pdf_bench.py
+	$(BIN)/python tests/bench/suite_times.py
 
 clean:
 	rm -rf site .pytest_cache
