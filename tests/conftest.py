@@ -139,10 +139,10 @@ def site_pdfs(browser, site_url, site_dir) -> Path:
     refresh_precache(site_dir)
     return site_dir
 @pytest.fixture
-def site_copy(site_dir, tmp_path) -> Path:
-    """A throwaway copy of the built site, to break on purpose."""
+def site_copy(site_pdfs, tmp_path) -> Path:
+    """A throwaway copy of the built site with its PDFs, to break on purpose."""
     dest = tmp_path / "site-copy"
-    shutil.copytree(site_dir, dest)
+    shutil.copytree(site_pdfs, dest)
     return dest
 
 
