@@ -51,7 +51,7 @@ def same(a: str, b: str) -> bool:
 def test_routine_table_has_every_row_in_order_with_its_responsible(site_dir, lang):
     rows = article(site_dir, "planen/bilaga-3", lang).select("tr[id^='rad-']")
     assert [r["id"] for r in rows] == [f"rad-{row['id']}" for _, row in ROWS]
-    assert len(rows) == 19
+    assert len(rows) == sum(len(step["rows"]) for step in ROUTINE["steps"]) > 0
     for tr, (_, row) in zip(rows, ROWS):
         assert text(tr.select_one(".tsp-action")).startswith(" ".join(row["action"][lang].split()))
         assert same(text(tr.select_one(".tsp-responsible")), ROLE_NAMES[row["responsible"]][lang])
