@@ -75,7 +75,7 @@ fuzz: $(TEST_STAMP)
 # no browser (tests/conftest.py --no-build). Config in pyproject.toml.
 check: $(TEST_STAMP)
 	$(BIN)/ruff check --quiet .
-	$(BIN)/python -m macros.check
+	$(BIN)/python -m macros.tsp.check
 	$(BIN)/python -m pytest -c tests/pytest.ini --rootdir . --no-build -q -p no:cacheprovider
 
 test: $(TEST_STAMP) $(SYS_STAMP) $(VNU_JAR)

@@ -106,7 +106,7 @@ def site_url(site_dir) -> str:
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args, tmp_path_factory):
     """Debian's Chromium, with the font settings the PDFs are printed with."""
-    from macros.pdf import print_env
+    from macros.tsp.steps.pdf import print_env
 
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian chromium)")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CHROMIUM, CHROMIUM_ARGS
-from macros.pdf import jobs, print_env, print_pdfs
+from macros.tsp.steps.pdf import jobs, print_env, print_pdfs
 from pdf_tools import page_count, text
 
 BROUGHT = "AtkinsonHyperlegible"

@@ -43,7 +43,7 @@ def test_only_the_summary_page_loads_its_script(html_pages, soup, site_dir):
 def test_bad_summary_data_names_file_and_line(project_copy):
     path = project_copy / "data" / "summary.yml"
     text = path.read_text(encoding="utf-8")
-    line = next(l for l in text.splitlines() if l.strip().startswith("words: [brev,"))
+    line = next(row for row in text.splitlines() if row.strip().startswith("words: [brev,"))
     path.write_text(text.replace(line, "    words: []", 1), encoding="utf-8")
     with pytest.raises(DataError) as error:
         load_summary(project_copy)
