@@ -12,7 +12,7 @@ LIGHTHOUSE := tests/bench/node_modules/.bin/lighthouse
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve build test check check-data pdf bench clean
+.PHONY: help serve build test check check-data fuzz pdf bench clean
 
 help:
 	@echo "make serve      set up, build and serve on http://127.0.0.1:8000"
@@ -20,6 +20,7 @@ help:
 	@echo "make build      write the site to site/"
 	@echo "make check      fast loop (no build, no browser): ruff, the data, unit tests"
 	@echo "make check-data validate data/*.yml and print plain errors"
+	@echo "make fuzz       5000 random damages of the data files through the checker"
 	@echo "make pdf        print every printable page of site/ to PDF (both languages)"
 	@echo "make bench      print build time and page weight, and PDF time"
 
@@ -27,8 +28,11 @@ $(BIN)/python:
 	@bash .ci/system-deps venv
 	$(PY) -m venv $(VENV)
 
-$(SITE_STAMP): requirements.txt | $(BIN)/python
+# The pinned packages, then the site's own package (pyproject.toml: the page
+# macros and the tsp MkDocs plugin), editable so a change needs no reinstall.
+$(SITE_STAMP): requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --disable-pip-version-check -q -r requirements.txt
+	$(BIN)/pip install --disable-pip-version-check -q --no-deps -e .
 	touch $@
 
 $(TEST_STAMP): requirements-test.txt requirements.txt $(SITE_STAMP)
@@ -51,21 +55,27 @@ serve: $(SITE_STAMP)
 
 build: $(SITE_STAMP) $(SYS_STAMP)
 	$(BIN)/mkdocs build --strict
-	$(BIN)/python -m macros.pdf site
+	$(BIN)/python -m macros.tsp.steps.pdf site
 
 # PDFs of the printables (data/printables.yml) into site/pdf and site/en/pdf.
 pdf: $(SITE_STAMP) $(SYS_STAMP)
 	@test -f site/index.html || $(BIN)/mkdocs build --strict
-	$(BIN)/python -m macros.pdf site
+	$(BIN)/python -m macros.tsp.steps.pdf site
 
 check-data: $(SITE_STAMP)
-	$(BIN)/python -m macros.check
+	$(BIN)/python -m macros.tsp.check
+
+# The property test of tests/test_data_fuzz.py with 5 000 random examples
+# (`make test` runs 200 fixed ones); prints one summary line.
+fuzz: $(TEST_STAMP)
+	TSP_FUZZ_EXAMPLES=5000 $(BIN)/python -m pytest -c tests/pytest.ini --rootdir . \
+		-p no:cacheprovider -q -s tests/test_data_fuzz.py
 
 # The fast loop: lint, the data files, and every test that needs no build and
 # no browser (tests/conftest.py --no-build). Config in pyproject.toml.
 check: $(TEST_STAMP)
 	$(BIN)/ruff check --quiet .
-	$(BIN)/python -m macros.check
+	$(BIN)/python -m macros.tsp.check
 	$(BIN)/python -m pytest -c tests/pytest.ini --rootdir . --no-build -q -p no:cacheprovider
 
 test: $(TEST_STAMP) $(SYS_STAMP) $(VNU_JAR)

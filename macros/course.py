@@ -1,43 +1,25 @@
-"""The course and trainer's kit as template contexts (pure functions), and the
-one place where the course partials are rendered (Jinja, autoescaped)."""
+"""The course and trainer's kit as template contexts: pure functions, data in, dicts out."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-import jinja2
 from mkdocs.utils import get_relative_url
 
-from .course_models import Course, Module, link_label
+from .tsp.models.course import Course, Module, link_label
 
-Translate = Callable[[str], str]
 ANSWER_KEY = "utbildning/facit.md"
 
 
-def page_url(docs_path: str, lang: str) -> str:
-    """Site URL (directory style) of a docs path in a language:
-    ('planen/bilaga-2/index.md#x', 'en') -> 'en/planen/bilaga-2/#x'."""
-    path, _, anchor = docs_path.partition("#")
-    stem = path[:-3]
-    if stem == "index" or stem.endswith("/index"):
-        stem = stem[: -len("index")]
-    else:
-        stem += "/"
-    url = ("en/" if lang == "en" else "") + stem
-    return url + (f"#{anchor}" if anchor else "")
-
-
-def href(docs_path: str, lang: str, current_url: str) -> str:
+def href(course: Course, docs_path: str, lang: str, current_url: str) -> str:
     """Link from the page at current_url to docs_path, relative like MkDocs'."""
-    return get_relative_url(page_url(docs_path, lang), current_url or "./")
+    return get_relative_url(course.languages.page_url(docs_path, lang), current_url or "./")
 
 
 def link_context(course: Course, path: str, lang: str, current_url: str) -> dict[str, str]:
     """href and text of a link to a docs path; the text is the target's heading."""
-    return {"href": href(path, lang, current_url),
-            "label": link_label(course.docs_dir, path, lang)}
+    return {"href": href(course, path, lang, current_url),
+            "label": link_label(course.docs_dir, course.languages, path, lang)}
 
 
 def module_context(course: Course, module_id: str, lang: str, current_url: str) -> dict[str, Any]:
@@ -49,7 +31,7 @@ def module_context(course: Course, module_id: str, lang: str, current_url: str) 
         "id": module.id,
         "title": module.title(lang),
         "minutes": module.minutes,
-        "answer_key_href": href(ANSWER_KEY, lang, current_url) + f"#facit-{module.id}",
+        "answer_key_href": href(course, ANSWER_KEY, lang, current_url) + f"#facit-{module.id}",
         "key_points": [
             {"text": p.text(lang), "see": link_context(course, p.see, lang, current_url)}
             for p in module.key_points
@@ -81,10 +63,11 @@ def find_module(course: Course, module_id: str) -> Module:
 
 
 def overview_context(course: Course, lang: str, current_url: str) -> dict[str, Any]:
+    """The modules with their length and a link to each (overview and certificate)."""
     return {
         "modules": [
             {"number": i + 1, "id": m.id, "title": m.title(lang), "minutes": m.minutes,
-             "questions": len(m.questions), "href": href(m.page, lang, current_url)}
+             "questions": len(m.questions), "href": href(course, m.page, lang, current_url)}
             for i, m in enumerate(course.modules)
         ],
         "total_minutes": sum(m.minutes for m in course.modules),
@@ -93,6 +76,7 @@ def overview_context(course: Course, lang: str, current_url: str) -> dict[str, A
 
 
 def session_plan_context(course: Course, lang: str, current_url: str) -> dict[str, Any]:
+    """The 90-minute introduction course, part by part, with its clock times."""
     parts = []
     start = 0
     for part in course.session_plan:
@@ -102,7 +86,7 @@ def session_plan_context(course: Course, lang: str, current_url: str) -> dict[st
             "start": start, "end": start + part.minutes,
             "aims": [a(lang) for a in part.aims],
             "show": [link_context(course, s, lang, current_url) for s in part.show]
-            + ([{"href": href(module.page, lang, current_url), "label": module.title(lang)}]
+            + ([{"href": href(course, module.page, lang, current_url), "label": module.title(lang)}]
                if module else []),
             "discuss": [d(lang) for d in part.discuss],
         })
@@ -111,6 +95,7 @@ def session_plan_context(course: Course, lang: str, current_url: str) -> dict[st
 
 
 def cases_context(course: Course, lang: str, current_url: str) -> dict[str, Any]:
+    """Discussion cases with 'what would you do next?' turns."""
     return {"cases": [
         {"id": c.id, "title": c.title(lang), "situation": c.situation, "setup": c.setup(lang),
          "turns": [{"ask": t.ask(lang), "answer": t.answer(lang),
@@ -139,22 +124,5 @@ def slides_context(course: Course, lang: str, current_url: str) -> dict[str, Any
 
 
 def answer_key_context(course: Course, lang: str, current_url: str) -> dict[str, Any]:
+    """Every question with its best answer and feedback, for trainers."""
     return {"modules": [module_context(course, m.id, lang, current_url) for m in course.modules]}
-
-
-@lru_cache(maxsize=None)
-def _environment(partials: Path) -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(partials)),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
-def render(partials: Path, template: str, t: Translate, **context: Any) -> str:
-    """Render a partial; blank lines are dropped so Markdown keeps the output
-    as one raw HTML block."""
-    html = _environment(partials).get_template(template).render(t=t, **context)
-    return "\n".join(line for line in html.splitlines() if line.strip())

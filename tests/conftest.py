@@ -106,7 +106,7 @@ def site_url(site_dir) -> str:
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args, tmp_path_factory):
     """Debian's Chromium, with the font settings the PDFs are printed with."""
-    from macros.pdf import print_env
+    from macros.tsp.steps.pdf import print_env
 
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian chromium)")
@@ -132,8 +132,8 @@ def project_copy(tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def site_pdfs(browser, site_url, site_dir) -> Path:
     """Every printable of data/printables.yml printed to PDF in both languages,
-    once per session, with the session's one browser (macros/pdf.py)."""
-    from macros.pdf import jobs, print_pdfs, refresh_precache
+    once per session, with the session's one browser (macros/tsp/steps/pdf.py)."""
+    from macros.tsp.steps.pdf import jobs, print_pdfs, refresh_precache
 
     print_pdfs(browser, site_url, site_dir, jobs())
     refresh_precache(site_dir)

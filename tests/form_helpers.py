@@ -6,7 +6,8 @@ import subprocess
 import unicodedata
 from pathlib import Path
 
-from macros.loader import load_strings
+from macros.tsp.models.loader import load_strings
+from project import LANGUAGES
 
 STRINGS = load_strings()
 DRAFT_KEY = "tsp-incident-draft-v1"
@@ -41,7 +42,7 @@ def say(key: str, lang: str, **values) -> str:
 
 
 def form_url(site_url: str, lang: str) -> str:
-    return site_url + ("" if lang == "sv" else f"{lang}/") + "planen/bilaga-5/"
+    return site_url + LANGUAGES.site_path("planen/bilaga-5/", lang)
 
 
 def answers(page) -> dict[str, str]:

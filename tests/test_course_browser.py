@@ -9,12 +9,13 @@ import subprocess
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from macros.course import page_url
-from macros.loader import ROOT, load_all
+from macros.tsp import ROOT
+from macros.tsp.models.loader import load_all
+from project import LANGUAGES
 
 DATA = load_all(ROOT)
 COURSE, STRINGS = DATA["course"], DATA["strings"]
-LANGS = {"sv": "", "en": "en/"}
+LANGS = {code: LANGUAGES.prefix(code) for code in LANGUAGES}
 FIRST = COURSE.modules[0]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -27,7 +28,7 @@ def t(key: str, lang: str, **values) -> str:
 
 
 def module_url(site_url: str, lang: str, module) -> str:
-    return site_url + LANGS[lang] + module.page[:-3] + "/"
+    return site_url + LANGUAGES.page_url(module.page, lang)
 
 
 def question_form(page, module, index: int):
@@ -72,7 +73,7 @@ def test_wrong_then_right_answer_shows_the_matching_feedback(page, site_url, lan
     assert feedback.get_attribute("aria-live") == "polite"
     link = feedback.get_by_role("link")
     # The question's `see:` (planen/1-inledning.md#mal), two levels up.
-    assert link.get_attribute("href") == "../../" + page_url(question.see, "sv")
+    assert link.get_attribute("href") == "../../" + LANGUAGES.page_url(question.see, "sv")
 
     answer(page, FIRST, 0, right_choice(question))
     assert t("course_right", lang) in feedback.inner_text()

@@ -7,25 +7,39 @@ import datetime as dt
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.contacts import Contacts, contact_views, tel_href
-from macros.incident import field_id, form_view
-from macros.loader import load_all
-from macros.render import relative_url, render
-from macros.routine import duties, table_rows
+from macros.tsp.models.contacts import Contacts, contact_views, tel_href
+from macros.tsp.models.incident import field_id, form_view
+from macros.tsp.models.loader import load_all
+from macros.tsp.models.routine import duties, table_rows
+from project import LANGUAGES, site
 
 DATA = load_all()
 ROUTINE = DATA["routine"]
 
 
 @pytest.mark.parametrize("dialled,href", [
-    ("112", "tel:112"),
-    ("114 14", "tel:+4611414"),
     ("0155-380 00", "tel:+4615538000"),
+    ("0155-38 00 00", "tel:+46155380000"),
+    ("+46 (0)155 380 00", "tel:+4615538000"),
+    ("(0155) 380 00", "tel:+4615538000"),
+    ("08-123 456 78", "tel:+46812345678"),
     ("070-123 45 67", "tel:+46701234567"),
     ("+46 70 123 45 67", "tel:+46701234567"),
     ("0046 155 380 00", "tel:+4615538000"),
 ])
 def test_tel_href_is_international(dialled, href):
+    assert tel_href(dialled) == href
+
+
+@pytest.mark.parametrize("dialled,href", [
+    ("112", "tel:112"),
+    ("114 14", "tel:11414"),
+    ("1177", "tel:1177"),
+    ("113 13", "tel:11313"),
+    ("116 111", "tel:116111"),
+])
+def test_short_numbers_are_dialled_as_they_are(dialled, href):
+    """A short number cannot take a country code: tel:+4611414 does not reach the police."""
     assert tel_href(dialled) == href
 
 
@@ -66,8 +80,8 @@ def test_empty_contact_fields_become_none_with_who_to_ask():
         "owner": {"sv": "Ägare", "en": "Owner"},
         "fallback": {"text": {"sv": "Fråga A", "en": "Ask A"}},
         "contacts": [
-            {"id": "a", "kind": "police", "title": {"sv": "A", "en": "A"}, "name": None},
-            {"id": "b", "kind": "security_strategist", "title": {"sv": "B", "en": "B"},
+            {"id": "a", "kind": "polisen", "title": {"sv": "A", "en": "A"}, "name": None},
+            {"id": "b", "kind": "sakerhetsstrateg", "title": {"sv": "B", "en": "B"},
              "phone": "0155-380 00",
              "fallback": {"text": {"sv": "Ring B", "en": "Call B"}, "phone": "08-123 45"}},
         ],
@@ -78,7 +92,7 @@ def test_empty_contact_fields_become_none_with_who_to_ask():
     assert first["missing"] == {"text": "Ask A", "phone": None, "tel": None}
     assert second["tel"] == "tel:+4615538000"
     assert second["missing"] == {"text": "Call B", "phone": "08-123 45", "tel": "tel:+46812345"}
-    assert [c["id"] for c in contact_views(contacts, "sv", kinds=["police"])] == ["a"]
+    assert [c["id"] for c in contact_views(contacts, "sv", kinds=["polisen"])] == ["a"]
 
 
 def test_form_view_counts():
@@ -90,7 +104,7 @@ def test_form_view_counts():
 
 
 def test_render_escapes_data():
-    html = render("tsp-contact-cards.html", DATA["strings"], "sv", contacts=[{
+    html = site().render("tsp-contact-cards.html", "sv", contacts=[{
         "title": "<script>alert(1)</script>", "name": "{{ 7 * 7 }}", "tel": None,
         "phone": None, "missing": {"text": "<b>x</b>", "phone": "<i>1</i>", "tel": "tel:+461"}}])
     soup = BeautifulSoup(html, "lxml")
@@ -101,5 +115,6 @@ def test_render_escapes_data():
 
 
 def test_relative_url_stays_in_the_language():
-    assert relative_url("planen/bilaga-3/", "sv", "vem-gor-vad/") == "../planen/bilaga-3/"
-    assert relative_url("planen/3-hantera/", "en", "en/planen/bilaga-3/") == "../3-hantera/"
+    assert LANGUAGES.relative_url("planen/bilaga-3/", "sv", "vem-gor-vad/") == "../planen/bilaga-3/"
+    assert LANGUAGES.relative_url("planen/3-hantera/", "en", "en/planen/bilaga-3/") \
+        == "../3-hantera/"

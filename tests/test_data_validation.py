@@ -15,12 +15,14 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_build
-from macros.datafile import DataError
-from macros.loader import load_all
+from macros.tsp.models.datafile import DataError
+from macros.tsp.models.loader import load_all
 
 
 def data_copy(tmp_path: Path) -> Path:
-    """data/ plus docs/ (the course bank checks that its link targets exist)."""
+    """data/, docs/ and mkdocs.yml (the course bank checks that its link
+    targets exist in every language)."""
+    shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     shutil.copytree(ROOT / "data", tmp_path / "data")
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
     return tmp_path
@@ -49,7 +51,7 @@ CASES = {
     "missing_translation": (
         "routine.yml",
         "          en: The person who has been subjected to threats, violence etc. informs "
-        "the party's security officer.\n", "", 1,
+        "the party's safety contact.\n", "", 1,
         # reported on the `action:` line, two lines above the removed one
         "steps[0].rows[0].action.en", "missing translation (en)", -2),
     "unknown_role": (
@@ -63,7 +65,7 @@ CASES = {
         "roles[3].id", "duplicate role id 'sakerhetsstrateg'", 0),
     "unknown_base_role": (
         "routine.yml", "members: [utsatt]", "members: [utsat]", 1,
-        "roles[4].members[0]", "unknown base role 'utsat'", 0),
+        "roles[5].members[0]", "unknown base role 'utsat'", 0),
     "wrong_type_list": (
         "routine.yml", "        targets:\n", "        targets: Partikamrater\n        xtargets:\n", 1,
         "steps[5].rows[0].targets", "must be a list", 0),
@@ -86,14 +88,14 @@ CASES = {
         "contacts.yml", "last_reviewed: 2026-11-21", "last_reviewed: 21 november 2026", 1,
         "last_reviewed", "must be a date", 0),
     "malformed_yaml": (
-        "contacts.yml", "      en: Security officer (V)", "      en: Security: officer (V)", 1,
+        "contacts.yml", "      en: Safety contact (V)", "      en: Safety: contact (V)", 1,
         "(file)", "not valid YAML", 0),
     "bad_phone": (
         "contacts.yml", 'phone: ""', 'phone: "ring mig"', 3,
         "contacts[2].phone", "is not a phone number", 0),
     "bad_fallback_phone": (
-        "contacts.yml", 'phone: "0155-380 00"', 'phone: "växeln"', 1,
-        "contacts[6].fallback.phone", "is not a phone number", 0),
+        "contacts.yml", 'phone: "114 14"', 'phone: "växeln"', 1,
+        "contacts[7].fallback.phone", "is not a phone number", 0),
     "fallback_unknown_key": (
         "contacts.yml", "      text:\n", "      txt:\n", 1,
         "contacts[6].fallback.txt", "unknown field", 0),
@@ -101,11 +103,11 @@ CASES = {
         "contacts.yml", 'phone: "114 14"', "phone: 11414", 2,
         "always[1].phone", "must be text", 0),
     "bad_email": (
-        "contacts.yml", 'email: ""', 'email: "namn.oxelosund.se"', 1,
+        "contacts.yml", 'email: ""', 'email: "namn.kommun.se"', 1,
         "contacts[0].email", "is not an e-mail address", 0),
     "unknown_contact_kind": (
-        "contacts.yml", "kind: police", "kind: polis", 1,
-        "contacts[7].kind", "must be one of", 0),
+        "contacts.yml", "kind: polisen", "kind: polis", 1,
+        "contacts[7].kind", "unknown role 'polis' (the base roles of data/routine.yml: utsatt,", 0),
     "contact_missing_translation": (
         "contacts.yml", "      sv: Säkerhetsansvarig (C)\n", "", 1,
         # reported on the `title:` line just above the removed one
@@ -152,19 +154,20 @@ def test_empty_file(tmp_path):
 def test_problems_of_several_files_are_reported_together(tmp_path):
     root = data_copy(tmp_path)
     edit(root, "routine.yml", "responsible: kommunchefen", "responsible: kommunchef")
-    edit(root, "contacts.yml", "kind: police", "kind: polis")
+    edit(root, "contacts.yml", "      sv: Säkerhetsansvarig (C)\n", "")
     files = {p.split(":")[0] for p in problems(root)}
     assert files == {"data/routine.yml", "data/contacts.yml"}
 
 
 def test_real_data_is_valid():
     loaded = load_all()
-    assert set(loaded) == {"strings", "routine", "contacts", "incident", "course", "printables"}
+    assert set(loaded) == {"organisation", "strings", "routine", "contacts", "incident", "course",
+                           "corrections", "situations", "printables", "summary"}
 
 
 def test_check_data_command_prints_one_line_per_problem(project_copy):
     line = edit(project_copy, "routine.yml", "responsible: kommunchefen", "responsible: kommunchef")
-    result = subprocess.run([sys.executable, "-m", "macros.check"], cwd=project_copy,
+    result = subprocess.run([sys.executable, "-m", "macros.tsp.check"], cwd=project_copy,
                             capture_output=True, text=True)
     assert result.returncode == 1
     assert f"data/routine.yml:{line}: steps[2].rows[0].responsible: unknown role 'kommunchef'" \
@@ -191,7 +194,7 @@ def test_check_data_also_checks_the_printables(project_copy):
     line = next(i for i, row in enumerate(lines, 1) if row.strip().startswith("- id:"))
     path.write_text("\n".join(lines[:line - 1] + [lines[line - 1] + "\n    colour: red"] + lines[line:]) + "\n",
                     encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "macros.check"], cwd=project_copy,
+    result = subprocess.run([sys.executable, "-m", "macros.tsp.check"], cwd=project_copy,
                             capture_output=True, text=True)
     assert result.returncode == 1
     assert f"data/printables.yml:{line + 1}: printables[0].colour: unknown field" in result.stderr
@@ -200,7 +203,7 @@ def test_check_data_also_checks_the_printables(project_copy):
 def test_a_printable_page_that_does_not_exist_is_named(project_copy):
     line = edit(project_copy, "printables.yml", "page: skriv-ut/incidentrapport/",
                 "page: skriv-ut/incidentrapprt/")
-    result = subprocess.run([sys.executable, "-m", "macros.check"], cwd=project_copy,
+    result = subprocess.run([sys.executable, "-m", "macros.tsp.check"], cwd=project_copy,
                             capture_output=True, text=True)
     assert result.returncode == 1
     assert (f"data/printables.yml:{line}: printables[0].page: no page "

@@ -1,13 +1,14 @@
 """The printable pages in the built HTML: the Skriv ut index, the Skriv ut
 button and PDF link on every printable page (no inline script or style),
-and the linked PDF files once macros/pdf.py has run."""
+and the linked PDF files once macros/tsp/steps/pdf.py has run."""
 
 from __future__ import annotations
 
 import pytest
 
-from macros.loader import load_all
-from macros.printables import load_printables, page_path, pdf_path
+from macros.tsp.models.loader import load_all, load_printables
+from macros.tsp.models.printables import page_path, pdf_path
+from project import LANGUAGES
 
 STRINGS = load_all()["strings"]
 PRINTABLES = load_printables().printables
@@ -15,7 +16,7 @@ LANGS = ("sv", "en")
 
 
 def page_file(site, printable, lang):
-    return site / page_path(printable, lang) / "index.html"
+    return site / page_path(printable, lang, LANGUAGES) / "index.html"
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -47,7 +48,7 @@ def test_printable_page_has_print_button_and_pdf_link(site_dir, soup, printable,
     for element in actions.find_all(True):
         assert not [name for name in element.attrs if name.startswith("on") or name == "style"]
     target = (page_file(site_dir, printable, lang).parent / link["href"]).resolve()
-    assert target == (site_dir / pdf_path(printable, lang)).resolve()
+    assert target == (site_dir / pdf_path(printable, lang, LANGUAGES)).resolve()
 
 
 def test_other_pages_have_no_print_actions(site_dir, soup):

@@ -1,6 +1,6 @@
 """Time to print every printable page to PDF with one Chromium.
 
-Builds the site into a temporary folder, then runs macros/pdf.py on it and
+Builds the site into a temporary folder, then runs macros/tsp/steps/pdf.py on it and
 prints the total and the time per PDF (target: under 0.3 s a PDF on average).
 """
 
@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from conftest import run_build  # noqa: E402
-from macros.pdf import build_pdfs  # noqa: E402
+from macros.tsp.steps.pdf import build_pdfs  # noqa: E402
 
 
 def main() -> int:

@@ -91,8 +91,9 @@
   /* ---- storage: only while "Keep on this device" is ticked ---- */
 
   // Dates and times in the page's language, not the browser's US default:
-  // sv "2026-11-21 17:57", en (British) "21/11/2026, 17:57".
-  var LOCALE = document.documentElement.lang === "en" ? "en-GB" : "sv-SE";
+  // sv "2026-11-21 17:57", en (British) "21/11/2026, 17:57"; data-tsp-locale
+  // on <html> comes from the tsp plugin (plugins: tsp: locales in mkdocs.yml).
+  var LOCALE = document.documentElement.getAttribute("data-tsp-locale") || document.documentElement.lang;
   var CLOCK = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
   function clock(date) { return date.toLocaleTimeString(LOCALE, CLOCK); }
   function dateTime(date) {

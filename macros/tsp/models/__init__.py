@@ -1,0 +1,1 @@
+"""Typed, validated models of the data files in data/ (one module per file), and their loader."""
