@@ -1,5 +1,5 @@
 """The PDFs do not depend on the fonts of the machine that prints them: they
-are set in the font the project brings (overrides/hooks/fonts.py), and a
+are set in the font the project brings (macros/tsp/steps/fonts.py), and a
 machine whose every system font is another one prints the same pages with the
 same text on each."""
 
@@ -83,7 +83,7 @@ def test_every_pdf_is_set_in_the_brought_font(site_pdfs):
 @pytest.fixture
 def other_machine_browser(playwright, tmp_path):
     """Chromium on a machine whose system fonts are all DejaVu Sans Mono, started
-    the way macros/pdf.py starts it."""
+    the way macros/tsp/steps/pdf.py starts it."""
     machine = tmp_path / "machine-fonts.conf"
     machine.write_text(OTHER_MACHINE.format(cache=tmp_path / "fc-cache"), encoding="utf-8")
     browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,

@@ -43,8 +43,7 @@ class TspPlugin(BasePlugin[TspConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
-        # A publishing build (PUBLISH=1) stops without the real site_url.
-        publish.on_config(config)
+        publish.check_site_url(config)
         if self.site is None or not self._nested(config):
             self.site = Site.from_config(config, self.config.locales)
             # Dates in the output (sitemap, PDFs) come from the sources' last commit.
@@ -60,8 +59,8 @@ class TspPlugin(BasePlugin[TspConfig]):
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        """The print font, copied from its pinned package into assets/fonts/."""
-        return fonts.on_files(files, config) if self.config.enabled else files
+        """The print font, from its pinned package, into assets/fonts/."""
+        return fonts.add_font_files(files, config) if self.site is not None else files
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         if self.site is not None:

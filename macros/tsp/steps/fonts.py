@@ -30,7 +30,8 @@ def font_files() -> list[Path]:
     return [*fonts, root / "LICENSE"]
 
 
-def on_files(files, config):
+def add_font_files(files, config):
+    """The font files as files of the build (so the offline manifest lists them)."""
     for path in font_files():
         name = "OFL.txt" if path.name == "LICENSE" else path.name
         uri = f"{FONT_DIR}/{name}"

@@ -13,13 +13,13 @@ from mkdocs.exceptions import PluginError
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "0.0.0.0", "::1"}
 
 
-def on_config(config):
+def check_site_url(config) -> None:
+    """Stop a publishing build that has no real address."""
     if not os.environ.get("PUBLISH"):
-        return config
+        return
     parts = urlsplit(config.site_url or "")
     if parts.scheme not in ("http", "https") or not parts.hostname or parts.hostname in LOCAL_HOSTS:
         raise PluginError(
             "site_url: a build for publishing (PUBLISH=1) needs the site's real address, "
             f"got {config.site_url or 'none'!r}: set SITE_URL, for example "
             "SITE_URL=https://example.github.io/trygg-politiker/")
-    return config
