@@ -12,13 +12,14 @@ LIGHTHOUSE := tests/bench/node_modules/.bin/lighthouse
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve build test check-data pdf bench clean
+.PHONY: help serve build test check-data fuzz pdf bench clean
 
 help:
 	@echo "make serve      set up, build and serve on http://127.0.0.1:8000"
 	@echo "make test       set up and run every test (build, data, browser)"
 	@echo "make build      write the site to site/"
 	@echo "make check-data validate data/*.yml and print plain errors"
+	@echo "make fuzz       5000 random damages of the data files through the checker"
 	@echo "make pdf        print every printable page of site/ to PDF (both languages)"
 	@echo "make bench      print build time and page weight, and PDF time"
 
@@ -61,6 +62,12 @@ pdf: $(SITE_STAMP) $(SYS_STAMP)
 
 check-data: $(SITE_STAMP)
 	$(BIN)/python -m macros.tsp.check
+
+# The property test of tests/test_data_fuzz.py with 5 000 random examples
+# (`make test` runs 200 fixed ones); prints one summary line.
+fuzz: $(TEST_STAMP)
+	TSP_FUZZ_EXAMPLES=5000 $(BIN)/python -m pytest -c tests/pytest.ini --rootdir . \
+		-p no:cacheprovider -q -s tests/test_data_fuzz.py
 
 test: $(TEST_STAMP) $(SYS_STAMP) $(VNU_JAR)
 	$(BIN)/python -m pytest -c tests/pytest.ini --rootdir .

@@ -7,8 +7,13 @@ Each one renders a partial (Site.partial_macro) from a context it computes.
 
 from __future__ import annotations
 
-from .tsp.models.contacts import contact_views, number_views
+from markupsafe import Markup, escape
+
+from .tsp.models.contacts import number_views
+from .tsp.models.organisation import view as organisation_view
+from .tsp.models.readiness import reachable_views
 from .tsp.models.incident import form_view
+from .tsp.models.plan import part_label
 from .tsp.models.routine import duties, table_rows
 from .tsp.site import Site
 
@@ -23,16 +28,27 @@ def review(data, lang: str) -> dict:
 
 def register(env, site: Site) -> None:
     strings, routine, contacts, incident = site.strings, site.routine, site.contacts, site.incident
+    organisation = site.organisation
 
     def link(target: str, lang: str, url: str) -> str:
         return site.languages.relative_url(target, lang, url)
 
     @env.macro
-    def t(key: str) -> str:
-        """A word from data/strings.yml in the page's language."""
+    def t(key: str) -> Markup:
+        """A word from data/strings.yml in the page's language, HTML-escaped
+        (macros' Jinja does not autoescape)."""
         # Not env.conf/env.variables: macros copies those before i18n applies
         # each language's overrides, so they lag one language behind.
-        return strings.text(key, site.lang(env.page))
+        return escape(strings.text(key, site.lang(env.page)))
+
+    @env.macro
+    def org(field: str) -> str:
+        """A fact of data/organisation.yml in the page's language, e.g.
+        `{{ org("name") }}`, `{{ org("registration_number") }}`, `{{ org("switchboard") }}`."""
+        facts = organisation_view(organisation, site.lang(env.page))
+        if field not in facts:
+            raise KeyError(f"org(): no field '{field}'; known: {', '.join(facts)}")
+        return facts[field]
 
     @site.partial_macro(env, "tsp-routine-table.html")
     def routine_table(lang, url):
@@ -49,10 +65,12 @@ def register(env, site: Site) -> None:
         """Bilaga 4: 112 and 114 14, then every contact of data/contacts.yml.
 
         Phone numbers are tel: links in international form, e-mail mailto:
-        links; an empty field says plainly who to ask instead.
+        links; an empty field says who fills it in and gives a number to call now
+        (macros/tsp/models/readiness.py).
         """
         return {"numbers": number_views(contacts, lang),
-                "contacts": contact_views(contacts, lang), "review": review(contacts, lang)}
+                "contacts": reachable_views(contacts, organisation, strings, lang),
+                "review": review(contacts, lang)}
 
     @site.partial_macro(env, "tsp-contact-cards.html")
     def contact_cards(lang, url, *kinds: str):
@@ -62,7 +80,7 @@ def register(env, site: Site) -> None:
         "sakerhetsstrateg", "polisen"); default the party security officers and the strategist.
         """
         chosen = list(kinds) or ["partiets_sakerhetsansvarig", "sakerhetsstrateg"]
-        return {"contacts": contact_views(contacts, lang, kinds=chosen)}
+        return {"contacts": reachable_views(contacts, organisation, strings, lang, kinds=chosen)}
 
     @site.partial_macro(env, "tsp-incident-form.html")
     def incident_form(lang, url):
@@ -74,3 +92,10 @@ def register(env, site: Site) -> None:
         """"Vem gör vad?": for each base role the routine rows it owns, alone or jointly."""
         return {"roles": duties(routine, lang), "routine_url": link(ROUTINE_PAGE, lang, url),
                 "review": review(routine, lang)}
+
+    @site.partial_macro(env, "tsp-corrections.html")
+    def corrections_list(lang, url):
+        """"Om planen": every declared correction of the plan's text (data/corrections.yml)."""
+        return {"corrections": [{"where": part_label(c.part, lang), "original": c.original,
+                                 "new": c.new, "reason": c.reason(lang)}
+                                for c in site.corrections.corrections]}

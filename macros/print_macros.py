@@ -12,6 +12,11 @@ def register(env, site: Site) -> None:
         """The "Skriv ut" index: every printable with its page, Skriv ut button and PDF link."""
         return {"items": printable_views(site.printables, lang, url, site.languages)}
 
+    @site.partial_macro(env, "tsp-offline-pdfs.html")
+    def offline_pdfs(lang, url):
+        """The PDFs on the "Without a network" page, each with its offline status."""
+        return {"items": printable_views(site.printables, lang, url, site.languages)}
+
     @site.partial_macro(env, "tsp-print-incident.html")
     def print_incident_form(lang, url):
         """Bilaga 5 as a blank paper form: ruled lines to write on, Ja/Nej boxes to tick."""

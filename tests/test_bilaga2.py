@@ -9,26 +9,20 @@ from pathlib import Path
 import pytest
 from bs4 import Tag
 
+from macros.tsp.models.loader import load_strings
+from macros.tsp.models.situations import load_situations
 from project import LANGUAGES
 
-SITUATIONS = [
-    "1-pagaende-situationer",
-    "2-grovre-eller-vapnat-vald",
-    "3-utanfor-arbetsstallet",
-    "4-inom-arbetsstallet",
-    "5-hot-via-telefon",
-    "6-hot-via-e-post",
-    "7-sms-mms-sociala-medier",
-    "8-misstankta-foremal",
-    "9-brevhot",
-]
+# The situations' page names, in the plan's order (data/situations.yml).
+SITUATIONS = [Path(s.page).stem for s in load_situations().situations]
 LANGS = list(LANGUAGES.codes)
 BASE = "planen/bilaga-2/"
 DO_FIRST = {"sv": "Gör först", "en": "Do first"}
-# Pages where the plan names the party's security officer and the
+GUIDANCE = {lang: load_strings().text("guidance_label", lang) for lang in ("sv", "en")}
+# Pages where the plan names the party's safety contact (säkerhetsansvarig) and the
 # municipality's security strategist; the first mention links to Bilaga 4.
 ROLE_TERMS = {"sv": ["säkerhetsansvarig", "säkerhetsstrateg"],
-              "en": ["security officer", "security strategist"]}
+              "en": ["safety contact", "security strategist"]}
 PAGES_WITH_ROLES = SITUATIONS[4:]
 
 
@@ -115,7 +109,9 @@ def test_situation_heading_do_first_and_112(site_dir, soup, lang, number, slug):
     box = h1[0].find_next_sibling()
     assert "tsp-first" in box["class"], "the page starts with the 'do first' box"
     assert box.select_one(".admonition-title").get_text(strip=True) == DO_FIRST[lang]
-    assert len(box.find_all("p")) == 2, "one title and one line"
+    assert len(box.find_all("p")) == 3, "title, one line, the guidance label"
+    assert "tsp-guidance" in box["class"], "the box is the site's selection, marked as guidance"
+    assert box.select_one(".tsp-guidance__label").get_text(strip=True) == GUIDANCE[lang]
     assert art.select('a[href="tel:112"]'), "a tappable 112"
 
 
@@ -208,9 +204,13 @@ def test_english_page_is_translated(site_dir, soup, slug):
     assert not sv_items & en_items, "list items left in Swedish"
 
 
-def test_pages_do_not_opt_into_macros():
+def test_situation_pages_take_their_box_and_next_link_from_the_data():
     docs = Path(__file__).resolve().parent.parent / "docs" / BASE
     sources = sorted(docs.glob("*.md"))
     assert len(sources) == 2 * (len(SITUATIONS) + 1)
     for source in sources:
-        assert "render_macros" not in source.read_text(encoding="utf-8"), source.name
+        if source.name.startswith("index."):
+            continue
+        text = source.read_text(encoding="utf-8")
+        assert "{{ situation_first() }}" in text and "{{ situation_next() }}" in text, source.name
+        assert "tsp-first" not in text, f"{source.name}: a hand-written 'Gör först' box"

@@ -18,14 +18,28 @@ ROUTINE = DATA["routine"]
 
 
 @pytest.mark.parametrize("dialled,href", [
-    ("112", "tel:112"),
-    ("114 14", "tel:+4611414"),
     ("0155-380 00", "tel:+4615538000"),
+    ("0155-38 00 00", "tel:+46155380000"),
+    ("+46 (0)155 380 00", "tel:+4615538000"),
+    ("(0155) 380 00", "tel:+4615538000"),
+    ("08-123 456 78", "tel:+46812345678"),
     ("070-123 45 67", "tel:+46701234567"),
     ("+46 70 123 45 67", "tel:+46701234567"),
     ("0046 155 380 00", "tel:+4615538000"),
 ])
 def test_tel_href_is_international(dialled, href):
+    assert tel_href(dialled) == href
+
+
+@pytest.mark.parametrize("dialled,href", [
+    ("112", "tel:112"),
+    ("114 14", "tel:11414"),
+    ("1177", "tel:1177"),
+    ("113 13", "tel:11313"),
+    ("116 111", "tel:116111"),
+])
+def test_short_numbers_are_dialled_as_they_are(dialled, href):
+    """A short number cannot take a country code: tel:+4611414 does not reach the police."""
     assert tel_href(dialled) == href
 
 

@@ -51,7 +51,7 @@ CASES = {
     "missing_translation": (
         "routine.yml",
         "          en: The person who has been subjected to threats, violence etc. informs "
-        "the party's security officer.\n", "", 1,
+        "the party's safety contact.\n", "", 1,
         # reported on the `action:` line, two lines above the removed one
         "steps[0].rows[0].action.en", "missing translation (en)", -2),
     "unknown_role": (
@@ -88,14 +88,14 @@ CASES = {
         "contacts.yml", "last_reviewed: 2026-11-21", "last_reviewed: 21 november 2026", 1,
         "last_reviewed", "must be a date", 0),
     "malformed_yaml": (
-        "contacts.yml", "      en: Security officer (V)", "      en: Security: officer (V)", 1,
+        "contacts.yml", "      en: Safety contact (V)", "      en: Safety: contact (V)", 1,
         "(file)", "not valid YAML", 0),
     "bad_phone": (
         "contacts.yml", 'phone: ""', 'phone: "ring mig"', 3,
         "contacts[2].phone", "is not a phone number", 0),
     "bad_fallback_phone": (
-        "contacts.yml", 'phone: "0155-380 00"', 'phone: "växeln"', 1,
-        "contacts[6].fallback.phone", "is not a phone number", 0),
+        "contacts.yml", 'phone: "114 14"', 'phone: "växeln"', 1,
+        "contacts[7].fallback.phone", "is not a phone number", 0),
     "fallback_unknown_key": (
         "contacts.yml", "      text:\n", "      txt:\n", 1,
         "contacts[6].fallback.txt", "unknown field", 0),
@@ -103,7 +103,7 @@ CASES = {
         "contacts.yml", 'phone: "114 14"', "phone: 11414", 2,
         "always[1].phone", "must be text", 0),
     "bad_email": (
-        "contacts.yml", 'email: ""', 'email: "namn.oxelosund.se"', 1,
+        "contacts.yml", 'email: ""', 'email: "namn.kommun.se"', 1,
         "contacts[0].email", "is not an e-mail address", 0),
     "unknown_contact_kind": (
         "contacts.yml", "kind: polisen", "kind: polis", 1,
@@ -161,7 +161,8 @@ def test_problems_of_several_files_are_reported_together(tmp_path):
 
 def test_real_data_is_valid():
     loaded = load_all()
-    assert set(loaded) == {"strings", "routine", "contacts", "incident", "course", "printables"}
+    assert set(loaded) == {"organisation", "strings", "routine", "contacts", "incident", "course",
+                           "corrections", "situations", "printables", "summary"}
 
 
 def test_check_data_command_prints_one_line_per_problem(project_copy):

@@ -38,6 +38,15 @@ class Catalogue(RootModel[dict[NonEmptyStr, Text]]):
         except KeyError:
             raise KeyError(f"data/strings.yml has no entry '{key}'") from None
 
+    def filled(self, values: dict[str, dict[str, str]]) -> "Catalogue":
+        """A copy with each language's placeholders ({organisation} …) replaced."""
+        def fill(text: str, lang: str) -> str:
+            for placeholder, value in values[lang].items():
+                text = text.replace(placeholder, value)
+            return text
+        return Catalogue({key: Text(**{lang: fill(text(lang), lang) for lang in Text.model_fields})
+                          for key, text in self.root.items()})
+
 
 Loc = tuple[str | int, ...]
 

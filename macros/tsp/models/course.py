@@ -14,10 +14,12 @@ from pydantic import Field
 
 from ..languages import Languages
 from .base import NonEmptyStr, Strict, Text
+from .datafile import quoted
 
 Loc = tuple[str | int, ...]
 Id = NonEmptyStr  # kebab-case ids, checked in problems()
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+MAX_PATH = 200  # bytes of a docs path with its anchor
 
 
 # A page of this site as a docs path, optionally with an anchor:
@@ -34,8 +36,9 @@ class Choice(Strict):
 
 class Question(Strict):
     id: Id
-    # Number of the Bilaga 2 situation (1-9) the question trains, if any.
-    situation: Optional[int] = Field(default=None, ge=1, le=9)
+    # Number of the Bilaga 2 situation the question trains, if any
+    # (one of data/situations.yml, checked in Course.problems()).
+    situation: Optional[int] = Field(default=None, ge=1)
     scenario: Text
     prompt: Text
     choices: list[Choice] = Field(min_length=3, max_length=4)
@@ -81,7 +84,7 @@ class Case(Strict):
 
     id: Id
     title: Text
-    situation: Optional[int] = Field(default=None, ge=1, le=9)
+    situation: Optional[int] = Field(default=None, ge=1)
     setup: Text
     turns: list[Turn] = Field(min_length=1)
 
@@ -98,6 +101,8 @@ class Course(Strict):
     docs_dir: ClassVar[Optional[Path]] = None
     languages: ClassVar[Optional[Languages]] = None
     macro_anchors: ClassVar[Mapping[str, Optional[frozenset[str]]]] = {}
+    # The situation numbers of data/situations.yml (None: not checked).
+    situation_numbers: ClassVar[Optional[frozenset[int]]] = None
 
     def links(self) -> list[tuple[Loc, str]]:
         found: list[tuple[Loc, str]] = []
@@ -135,6 +140,16 @@ class Course(Strict):
             if part.module is not None and part.module not in module_ids:
                 out.append((("session_plan", p, "module"),
                             f"no module has the id '{part.module}'"))
+        if self.situation_numbers is not None:
+            numbered = [(("modules", m, "questions", q, "situation"), question.situation)
+                        for m, module in enumerate(self.modules)
+                        for q, question in enumerate(module.questions)]
+            numbered += [(("cases", c, "situation"), case.situation)
+                         for c, case in enumerate(self.cases)]
+            known = ", ".join(str(n) for n in sorted(self.situation_numbers))
+            out += [(loc, f"there is no situation {number} in data/situations.yml ({known})")
+                    for loc, number in numbered
+                    if number is not None and number not in self.situation_numbers]
         if self.docs_dir is not None and self.languages is not None:
             for loc, link in self.links():
                 message = link_problem(self.docs_dir, self.languages, link, self.macro_anchors)
@@ -169,8 +184,10 @@ def link_problem(docs_dir: Path, languages: Languages, path: str,
                  macro_anchors: Mapping[str, Optional[frozenset[str]]] = {}) -> str:
     """Why path does not resolve in every language, or '' if it does."""
     page, anchor = split(path)
-    if not page.endswith(".md") or page.startswith("/") or ".." in page.split("/"):
-        return f"'{path}' must be a docs path like planen/3-hantera.md"
+    # A file name has at most 255 bytes: longer ones would fail in is_file().
+    if (not page.endswith(".md") or page.startswith("/") or ".." in page.split("/")
+            or len(path.encode("utf-8")) > MAX_PATH or "\\" in path):
+        return f"'{quoted(path)}' must be a docs path like planen/3-hantera.md"
     for lang in languages:
         source = docs_dir / languages.source(page, lang)
         if not source.is_file():
@@ -227,9 +244,11 @@ def link_label(docs_dir: Path, languages: Languages, path: str, lang: str) -> st
 
 
 def course_model(docs_dir: Path, languages: Languages,
-                 macro_anchors: Mapping[str, Optional[frozenset[str]]] = {}) -> type[Course]:
+                 macro_anchors: Mapping[str, Optional[frozenset[str]]] = {},
+                 situation_numbers: Optional[frozenset[int]] = None) -> type[Course]:
     """Course whose problems() also check link targets under docs_dir in every
-    language; an anchor may also be one of the ids a macro called on the target
-    page writes."""
+    language (an anchor may also be one of the ids a macro called on the target
+    page writes) and situation numbers against data/situations.yml."""
     return type("Course", (Course,), {"docs_dir": docs_dir, "languages": languages,
-                                      "macro_anchors": macro_anchors})
+                                      "macro_anchors": macro_anchors,
+                                      "situation_numbers": situation_numbers})

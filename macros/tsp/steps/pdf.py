@@ -26,6 +26,7 @@ from ..languages import Languages
 from ..models.loader import load_printables
 from ..models.printables import page_path, pdf_path
 from .precache import WORKER, write_worker
+from .reproducible import fix_pdf_dates, source_date_epoch
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Without the background-networking flags Chromium keeps trying the network.
@@ -85,6 +86,7 @@ def print_pdfs(browser, base_url: str, site_dir: Path, todo: list[tuple[str, str
 def _print_in_locale(browser, base_url: str, site_dir: Path,
                      todo: list[tuple[str, str]], locale: str) -> dict[str, float]:
     timings = {}
+    epoch = source_date_epoch(ROOT)
     # Paper needs no offline cache: the service worker would precache the site.
     context = browser.new_context(service_workers="block", locale=locale)
     # Paper needs no search: skip Material's search index and worker.
@@ -93,13 +95,16 @@ def _print_in_locale(browser, base_url: str, site_dir: Path,
     try:
         for page_url, pdf in todo:
             start = time.perf_counter()
-            page.goto(base_url + page_url, wait_until="load")
+            # READY is set by the page's script, which runs only once the
+            # stylesheet has loaded: no need to wait for images and the load event.
+            page.goto(base_url + page_url, wait_until="commit")
             page.wait_for_selector(READY, state="attached", timeout=15000)
             target = site_dir / pdf
             target.parent.mkdir(parents=True, exist_ok=True)
-            page.pdf(path=str(target), format="A4", prefer_css_page_size=True,
-                     print_background=True, display_header_footer=False,
-                     tagged=True, outline=True)
+            data = page.pdf(format="A4", prefer_css_page_size=True,
+                            print_background=True, display_header_footer=False,
+                            tagged=True, outline=True)
+            target.write_bytes(fix_pdf_dates(data, epoch))
             timings[pdf] = time.perf_counter() - start
     finally:
         context.close()

@@ -12,6 +12,7 @@ from __future__ import annotations
 from fnmatch import fnmatch
 from typing import Any
 
+from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
@@ -29,8 +30,15 @@ def search_worker(files: Files) -> str:
 
 
 def theme_globals(site, files: Files) -> dict[str, Any]:
+    strings = site.strings
+
+    def tsp_t(key: str, lang: str) -> Markup:
+        """A word of data/strings.yml, HTML-escaped: MkDocs' theme environment
+        does not autoescape, so a `<script>` typed into the data prints as text."""
+        return escape(strings.text(key, lang))
+
     return {
-        "tsp_t": site.strings.text,
+        "tsp_t": tsp_t,
         "tsp_languages": site.languages,
         "tsp_print_actions": print_actions(site),
         "tsp_search_worker": search_worker(files),
