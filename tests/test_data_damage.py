@@ -231,9 +231,8 @@ def test_an_empty_string_catalogue(root):
     (root / "data" / "strings.yml").write_text("{}\n", encoding="utf-8")
     found = problems(root)
     assert found[0] == ("data/strings.yml:1: action: missing entry: overrides/partials/"
-                        "tsp-incident-form.html, overrides/partials/tsp-print-checklist-table.html, "
-                        "overrides/partials/tsp-routine-table.html prints it; add it with sv: and "
-                        "en: texts")
+                        "tsp-print-checklist-table.html, overrides/partials/tsp-routine-head.html "
+                        "prints it; add it with sv: and en: texts")
     assert found[-1].startswith("data/strings.yml:1: (file): and ")
 
 
@@ -268,10 +267,10 @@ def test_a_printable_page_outside_docs(root):
 # --- contacts --------------------------------------------------------------------
 
 def test_a_number_written_with_country_code_and_trunk_zero_dials(root):
-    edit(root, "contacts.yml", 'phone: "0155-380 00"', 'phone: "+46 (0)155 380 00"')
-    contacts = load_all(root)["contacts"]
-    assert contacts.contacts[6].fallback.phone == "+46 (0)155 380 00"
-    assert tel_href(contacts.contacts[6].fallback.phone) == "tel:+4615538000"
+    edit(root, "organisation.yml", 'switchboard: "0155-380 00"', 'switchboard: "+46 (0)155 380 00"')
+    organisation = load_all(root)["organisation"]
+    assert organisation.switchboard == "+46 (0)155 380 00"
+    assert tel_href(organisation.switchboard) == "tel:+4615538000"
 
 
 @pytest.mark.parametrize("written,message", [
