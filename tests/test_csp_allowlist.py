@@ -6,6 +6,12 @@ from __future__ import annotations
 import pytest
 
 from macros.tsp.steps import csp
+from project import site
+
+
+def with_csp(html: str, where: str) -> str:
+    """The CSP step as the plugin runs it, with the project's renderer."""
+    return csp.with_csp(html, site().render, where)
 
 # Material 9.8.1's partials/javascripts/base.html as rendered two levels deep.
 MATERIAL_SCOPE = (
@@ -15,22 +21,13 @@ MATERIAL_SCOPE = (
     '"."+e,JSON.stringify(_))}catch(e){}}')
 
 
-def meta(name: str, lang: str, policy: str) -> str:
-    """Stands in for the site's renderer of tsp-csp-meta.html."""
-    return f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
-
-
-def with_csp(html: str, where: str) -> str:
-    return csp.with_csp(html, meta, where)
-
-
 def page(body: str) -> str:
     return f'<!doctype html><html><head><meta charset="utf-8"></head><body>{body}</body></html>'
 
 
 def test_material_script_is_hashed():
     html = with_csp(page(f"<script>{MATERIAL_SCOPE}</script>"), "index.md")
-    assert csp.sha256_source(MATERIAL_SCOPE) in html
+    assert csp.sha256_source(MATERIAL_SCOPE).strip("'") in html
 
 
 def test_an_unknown_inline_script_is_refused():

@@ -138,7 +138,7 @@ def fuzz_root(tmp_path_factory) -> Path:
     """A project whose data/ the fuzzer may break; code and pages are the real ones."""
     root = tmp_path_factory.mktemp("fuzz")
     shutil.copytree(ROOT / "data", root / "data")
-    for name in ("mkdocs.yml", "docs", "overrides", "macros"):
+    for name in ("docs", "overrides", "macros", "mkdocs.yml"):
         (root / name).symlink_to(ROOT / name)
     # Warm the caches (templates compiled, string keys scanned) outside the time bound.
     render_everything(load_all(root), root)

@@ -12,10 +12,11 @@ import yaml
 from conftest import ROOT, _soup, run_build
 from macros.tsp.models.contacts import tel_href
 from macros.tsp.models.loader import load_organisation, load_strings
+from project import LANGUAGES
 
 STRINGS = load_strings()
 
-LANGS = ("sv", "en")
+LANGS = LANGUAGES.codes
 
 
 def load(name: str, root: Path = ROOT) -> dict:
@@ -30,7 +31,7 @@ ROWS = [(step, row) for step in ROUTINE["steps"] for row in step["rows"]]
 
 
 def page(site: Path, path: str, lang: str) -> Path:
-    return site / ("" if lang == "sv" else "en") / path / "index.html"
+    return site / LANGUAGES.prefix(lang) / path / "index.html"
 
 
 def text(tag) -> str:
@@ -51,7 +52,7 @@ def same(a: str, b: str) -> bool:
 def test_routine_table_has_every_row_in_order_with_its_responsible(site_dir, lang):
     rows = article(site_dir, "planen/bilaga-3", lang).select("tr[id^='rad-']")
     assert [r["id"] for r in rows] == [f"rad-{row['id']}" for _, row in ROWS]
-    assert len(rows) == 19
+    assert len(rows) == sum(len(step["rows"]) for step in ROUTINE["steps"]) > 0
     for tr, (_, row) in zip(rows, ROWS):
         assert text(tr.select_one(".tsp-action")).startswith(" ".join(row["action"][lang].split()))
         assert same(text(tr.select_one(".tsp-responsible")), ROLE_NAMES[row["responsible"]][lang])
@@ -227,17 +228,20 @@ def test_each_base_role_lists_its_rows_linking_to_bilaga_3(site_dir, lang):
     base = [r for r in ROUTINE["roles"] if not r.get("members")]
     members = {r["id"]: r.get("members", []) for r in ROUTINE["roles"]}
     routine_page = _soup(page(site_dir, "planen/bilaga-3", lang))
-    here = "http://x/" + ("" if lang == "sv" else "en/") + "vem-gor-vad/"
+    here = "http://x/" + LANGUAGES.site_path("vem-gor-vad/", lang)
     for role in base:
         section = body.find(id=f"roll-{role['id']}")
-        assert text(section.h2) == role["name"][lang]
         owned = [row["id"] for _, row in ROWS
                  if row["responsible"] == role["id"] or role["id"] in members[row["responsible"]]]
+        if not owned:  # a role only contacts have (polisen): no section of its own
+            assert section is None
+            continue
+        assert text(section.h2) == role["name"][lang]
         links = section.select("li a")
         assert [urlparse(a["href"]).fragment for a in links] == [f"rad-{i}" for i in owned]
         for a in links:
             target = urlparse(urljoin(here, a["href"]))
-            assert target.path == ("/" if lang == "sv" else "/en/") + "planen/bilaga-3/"
+            assert target.path == "/" + LANGUAGES.site_path("planen/bilaga-3/", lang)
             assert routine_page.find(id=target.fragment) is not None
     # counted by hand in the printed Bilaga 3: 2 rows in 3.1.1, 2 in 3.2.1,
     # 3 in 3.2.2, 2 in 3.2.3 (one jointly), 4 in 3.2.4 (one jointly)

@@ -191,7 +191,7 @@ def test_check_data_also_checks_the_printables(project_copy):
     path = project_copy / "data" / "printables.yml"
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines()
-    line = next(i for i, l in enumerate(lines, 1) if l.strip().startswith("- id:"))
+    line = next(i for i, row in enumerate(lines, 1) if row.strip().startswith("- id:"))
     path.write_text("\n".join(lines[:line - 1] + [lines[line - 1] + "\n    colour: red"] + lines[line:]) + "\n",
                     encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "macros.tsp.check"], cwd=project_copy,

@@ -54,7 +54,7 @@ def test_gate_catches_event_handler_attribute(site_copy):
 
 
 def test_build_refuses_an_event_handler_it_did_not_write(project_copy, tmp_path):
-    """The CSP hook stops the build (overrides/hooks/csp.py), naming the page."""
+    """The CSP hook stops the build (macros/tsp/steps/csp.py), naming the page."""
     page = project_copy / "docs" / "index.md"
     page.write_text(page.read_text(encoding="utf-8")
                     + '\n<button type="button" onclick="alert(1)">x</button>\n', encoding="utf-8")

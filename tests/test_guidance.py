@@ -63,7 +63,8 @@ def test_guidance_page_shows_label_sources_and_date(site_dir, soup, path):
 @pytest.mark.parametrize("path", [p for p in PAGES if not p.name.endswith(".en.md")], ids=lambda p: p.name)
 def test_both_languages_rest_on_the_same_sources(path):
     twin = path.with_name(path.name.replace(".md", ".en.md"))
-    urls = lambda p: [s["url"] for s in front_matter(p)["tsp_guidance"]["sources"]]
+    def urls(p):
+        return [s["url"] for s in front_matter(p)["tsp_guidance"]["sources"]]
     assert urls(path) == urls(twin)
     assert front_matter(path)["tsp_guidance"]["reviewed"] == front_matter(twin)["tsp_guidance"]["reviewed"]
 

@@ -15,7 +15,7 @@ from pdf_tools import Raster, body_text, normal, page_count, text, words
 
 DATA = load_all()
 PRINTABLES = {p.id: p for p in load_printables().printables}
-LANGS = ("sv", "en")
+LANGS = LANGUAGES.codes
 OTHER = {"sv": "en", "en": "sv"}
 CASES = [(p, lang) for p in PRINTABLES for lang in LANGS]
 

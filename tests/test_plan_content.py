@@ -15,8 +15,9 @@ import pytest
 
 from macros.tsp.models.situations import load_situations
 from organisation_facts import organisation
+from project import LANGUAGES
 
-LANGS = ["sv", "en"]
+LANGS = list(LANGUAGES.codes)
 
 # Every numbered heading of the plan: number, id, page.
 PLAN_HEADINGS = [
@@ -55,7 +56,7 @@ SWEDISH_WORDS = {"och", "att", "är", "som", "inte", "ska", "för", "med", "av",
 
 
 def page_file(site_dir: Path, lang: str, page: str) -> Path:
-    base = site_dir if lang == "sv" else site_dir / "en"
+    base = site_dir / LANGUAGES.prefix(lang)
     return base / page / "index.html" if page else base / "index.html"
 
 
@@ -88,7 +89,7 @@ def links(soup, site_dir, lang, page, scope=None) -> set[tuple[str, str]]:
 
 def prefixed(lang: str, page: str) -> str:
     path = page + "/" if page else ""
-    return path if lang == "sv" else "en/" + path
+    return LANGUAGES.site_path(path, lang)
 
 
 def heading_text(tag) -> str:
@@ -301,12 +302,12 @@ def test_om_planen_explains_the_plans_terms(site_dir, soup, lang):
 
 def site_pages(site_dir: Path, lang: str) -> list[str]:
     """Every built content page of a language, as a page path ('' = start)."""
-    base = site_dir if lang == "sv" else site_dir / "en"
+    base = site_dir / LANGUAGES.prefix(lang)
     pages = []
     for path in sorted(base.rglob("index.html")):
         rel = path.parent.relative_to(base).as_posix()
-        if lang == "sv" and (rel == "en" or rel.startswith("en/")):
-            continue
+        if LANGUAGES.of_url(path.parent.relative_to(site_dir).as_posix() + "/") != lang:
+            continue  # a page of another language under the default's root
         pages.append("" if rel == "." else rel)
     return pages
 

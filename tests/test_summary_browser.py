@@ -109,13 +109,15 @@ def test_three_exported_reports_are_counted_charted_and_printed(page, site_url, 
     for button, key in (("#tsp-summary-print", "print"), ("#tsp-summary-clear", "clear")):
         assert page.locator(button).inner_text().strip() == UI[key](lang)
 
-    t = lambda key: SUMMARY.ui[key](lang)
+    def t(key):
+        return SUMMARY.ui[key](lang)
     assert table_counts(page, t("by_kind")) == expected_categories("kinds", lang)
     assert table_counts(page, t("by_channel")) == expected_categories("channels", lang)
     months = table_counts(page, t("by_month"))
     assert list(months.values()) == [str(sum(r["month"] == m for r in REPORTS)) for m in range(1, 13)] + ["0"]
     yes, no = ("Ja", "Nej") if lang == "sv" else ("Yes", "No")
-    answered = lambda name, value: str(sum(r["answers"].get(name) == value for r in REPORTS))
+    def answered(name, value):
+        return str(sum(r["answers"].get(name) == value for r in REPORTS))
     police = table_counts(page, t("police"))
     assert police == {yes: answered("p2-police-report", "yes"), no: answered("p2-police-report", "no"),
                       t("not_answered"): str(sum("p2-police-report" not in r["answers"] for r in REPORTS))}
@@ -125,7 +127,8 @@ def test_three_exported_reports_are_counted_charted_and_printed(page, site_url, 
                                                  answered("p2-strategist-contacted", "no"),
                                                  str(sum("p2-strategist-contacted" not in r["answers"] for r in REPORTS))])
     talks = list(table_counts(page, t("meetings")).values())
-    held = lambda n: sum(bool(r["answers"].get(f"p3-followup-{n}-date")) for r in REPORTS)
+    def held(n):
+        return sum(bool(r["answers"].get(f"p3-followup-{n}-date")) for r in REPORTS)
     for n in (1, 2, 3):
         assert talks[n - 1] == f"{t('held')}: {held(n)}, {t('not_held')}: {len(REPORTS) - held(n)}"
     assert talks[3] == ", ".join(f"{t(k)}: {sum(r['within'] == v for r in REPORTS)}" for k, v in

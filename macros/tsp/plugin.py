@@ -12,7 +12,7 @@ from mkdocs.structure.pages import Page
 
 from .config import TspConfig
 from .site import Site
-from .steps import csp, guidance, offline, organisation, search_split, search_terms
+from .steps import csp, fonts, guidance, offline, organisation, publish, search_split, search_terms
 from .steps.bundles import Bundler
 from .steps.reproducible import set_source_date_epoch
 from .steps.html_attrs import with_language_attrs
@@ -43,6 +43,7 @@ class TspPlugin(BasePlugin[TspConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
+        publish.check_site_url(config)
         if self.site is None or not self._nested(config):
             self.site = Site.from_config(config, self.config.locales)
             # Dates in the output (sitemap, PDFs) come from the sources' last commit.
@@ -56,6 +57,10 @@ class TspPlugin(BasePlugin[TspConfig]):
             config.extra_css = []
             config.extra_javascript = []
         return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        """The print font, from its pinned package, into assets/fonts/."""
+        return fonts.add_font_files(files, config) if self.site is not None else files
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         if self.site is not None:

@@ -8,6 +8,8 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 
+from project import LANGUAGES
+
 DIGG_FORM = "https://www.digg.se/tdosanmalan"
 LOCAL = "http://site.invalid/"
 # Section ids are the same in both languages; words are per language.
@@ -26,7 +28,7 @@ WORDS = {
 
 
 def statement_path(site_dir: Path, lang: str) -> Path:
-    return site_dir / ("en/" if lang == "en" else "") / "tillganglighet" / "index.html"
+    return site_dir / LANGUAGES.prefix(lang) / "tillganglighet" / "index.html"
 
 
 def statement_problems(soup: BeautifulSoup, lang: str, public_body: str) -> list[str]:

@@ -1,5 +1,5 @@
 """data/contacts.yml (Bilaga 4): who to call, and phone numbers as tel: links
-(macros/phone.py says what can be dialled and mailed)."""
+(macros/tsp/models/phone.py says what can be dialled and mailed)."""
 
 from __future__ import annotations
 

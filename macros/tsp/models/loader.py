@@ -9,7 +9,7 @@ from ..languages import Languages
 from .base import Catalogue, Loc, Text, duplicates
 from .contacts import Contacts, kind_problems
 from .course import Course, course_model
-from .datafile import CHECKER_FAULT, DataError, Problem, load_model
+from .datafile import DataError, load_model
 from .incident import Incident, step_problems
 from .organisation import Organisation, logo_problems, placeholders
 from .printables import Printables, PrintablesFile, missing_pages, with_situations
