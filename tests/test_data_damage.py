@@ -241,11 +241,12 @@ def test_check_data_names_the_missing_string_and_exits_1(project_copy):
     text = path.read_text(encoding="utf-8")
     entry = text.index("emergency_link:")
     path.write_text(text[:entry] + text[entry:].split("\n", 3)[3], encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "macros.check"], cwd=project_copy,
+    result = subprocess.run([sys.executable, "-m", "macros.tsp.check"], cwd=project_copy,
                             capture_output=True, text=True)
     assert result.returncode == 1
     assert "data/strings.yml:1: emergency_link: missing entry: overrides/404.html, " \
-           "overrides/partials/tsp-emergency-link.html prints it; add it with sv: and en: " \
+           "overrides/partials/tsp-emergency-link.html, macros/tsp/steps/organisation.py prints " \
+           "it; add it with sv: and en: " \
            "texts" in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -315,3 +316,10 @@ def test_a_module_a_page_shows_is_renamed(root):
     found = problems(root)
     assert (f"data/course.yml:{modules}: modules: no module has the id 'varfor', which "
             f"docs/utbildning/modul-1-varfor.md shows with course_module(\"varfor\")") in found
+
+
+def test_an_action_card_id_that_cannot_be_a_file_name(root):
+    """data/situations.yml names each situation's printable: its id becomes pdf/ID.pdf."""
+    line = edit(root, "situations.yml", "id: situation-1\n", "id: situation 1\n")
+    assert (f"data/situations.yml:{line}: situations[0].printable.id: 'situation 1' is not a "
+            f"valid id: use lowercase letters, digits, - and _") in problems(root)

@@ -29,9 +29,6 @@ EXECUTABLE = {"", "text/javascript", "application/javascript", "module"}
 PLAIN = re.compile(r"^data/[a-z_]+\.yml:[1-9][0-9]*: [^\n]+: [^\n]+$")
 
 
-PLAN_QUOTES = {"situations.yml"}
-
-
 def leaves(value, path=()):
     """(path, text) of every string in a YAML value."""
     if isinstance(value, dict):
@@ -74,12 +71,13 @@ def injected(tmp_path_factory):
         tried = {}
         for path, text in leaves(data):
             field = path[-1] if isinstance(path[-1], str) else path[-2]
-            # The situations quote the plan word for word (checked against
-            # data/plan-reference.txt), so their texts are tried like other fields.
-            if field in ("sv", "en") and name not in PLAN_QUOTES:
+            if field in ("sv", "en"):
                 chosen[name].append(path)
                 continue
-            if field not in tried:  # other fields: try the first of each name alone
+            # Other fields: try the first of each kind alone (the same keys, any list item:
+            # situations[*].id and situations[*].printable.id are two kinds).
+            field = tuple(part for part in path if isinstance(part, str))
+            if field not in tried:
                 attempt = copy.deepcopy(data)
                 set_at(attempt, path, text + PAYLOAD)
                 write(root, name, attempt)
@@ -99,8 +97,8 @@ def injected(tmp_path_factory):
         return changed
 
     for name, data in originals.items():
-        # Text that must quote the adopted plan (data/situations.yml) refuses
-        # any addition to its Swedish: then only the English gets the payloads.
+        # Text that must quote the adopted plan (situations.yml, corrections.yml)
+        # refuses additions to its Swedish: then only the English gets the payloads.
         for keep in (lambda path: True, lambda path: "sv" not in path, lambda path: False):
             paths = [path for path in chosen[name] if keep(path)]
             write(root, name, injected_copy(name, paths))
