@@ -12,17 +12,20 @@ LIGHTHOUSE := tests/bench/node_modules/.bin/lighthouse
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve build test check-data pdf bench clean
+.PHONY: help serve build test check check-data fuzz pdf bench clean
 
 help:
 	@echo "make serve      set up, build and serve on http://127.0.0.1:8000"
 	@echo "make test       set up and run every test (build, data, browser)"
 	@echo "make build      write the site to site/"
+	@echo "make check      fast loop (no build, no browser): ruff, the data, unit tests"
 	@echo "make check-data validate data/*.yml and print plain errors"
+	@echo "make fuzz       5000 random damages of the data files through the checker"
 	@echo "make pdf        print every printable page of site/ to PDF (both languages)"
 	@echo "make bench      print build time and page weight, and PDF time"
 
 $(BIN)/python:
+	@bash .ci/system-deps venv
 	$(PY) -m venv $(VENV)
 
 # The pinned packages, then the site's own package (pyproject.toml: the page
@@ -37,7 +40,7 @@ $(TEST_STAMP): requirements-test.txt requirements.txt $(SITE_STAMP)
 	touch $@
 
 # Debian packages the browser and PDF tests need; installed only when missing.
-$(SYS_STAMP): | $(BIN)/python
+$(SYS_STAMP): .ci/system-deps | $(BIN)/python
 	@bash .ci/system-deps
 	touch $@
 
@@ -62,6 +65,19 @@ pdf: $(SITE_STAMP) $(SYS_STAMP)
 check-data: $(SITE_STAMP)
 	$(BIN)/python -m macros.tsp.check
 
+# The property test of tests/test_data_fuzz.py with 5 000 random examples
+# (`make test` runs 200 fixed ones); prints one summary line.
+fuzz: $(TEST_STAMP)
+	TSP_FUZZ_EXAMPLES=5000 $(BIN)/python -m pytest -c tests/pytest.ini --rootdir . \
+		-p no:cacheprovider -q -s tests/test_data_fuzz.py
+
+# The fast loop: lint, the data files, and every test that needs no build and
+# no browser (tests/conftest.py --no-build). Config in pyproject.toml.
+check: $(TEST_STAMP)
+	$(BIN)/ruff check --quiet .
+	$(BIN)/python -m macros.tsp.check
+	$(BIN)/python -m pytest -c tests/pytest.ini --rootdir . --no-build -q -p no:cacheprovider
+
 test: $(TEST_STAMP) $(SYS_STAMP) $(VNU_JAR)
 	$(BIN)/python -m pytest -c tests/pytest.ini --rootdir .
 
@@ -73,6 +89,7 @@ $(LIGHTHOUSE): tests/bench/package.json
 bench: $(TEST_STAMP) $(SYS_STAMP) $(LIGHTHOUSE)
 	$(BIN)/python tests/bench/bench.py
 	$(BIN)/python tests/bench/pdf_bench.py
+	$(BIN)/python tests/bench/suite_times.py
 
 clean:
 	rm -rf site .pytest_cache

@@ -1,36 +1,73 @@
-/* Service worker of the site: keeps every page, the search and the form
-   readable offline. The build (macros/tsp/steps/offline.py) replaces the
-   marker below with the list of every built file and its SHA-256, so the
-   worker changes byte for byte whenever the site does, and the browser
-   installs the new build as a whole. One cache per build: pages are served
-   only from the cache of the build that is active, never from two builds. */
+/* Service worker of the site: keeps the pages, the search and the form
+   readable offline after one visit, at a small cost in data.
+
+   The build (macros/tsp/steps/precache.py) replaces the marker below with the manifest:
+   `files`, fetched at install (pages, styles, scripts, search of the two
+   languages), and `lazy`, cached only when the reader first opens one (PDFs,
+   anything large), each with its SHA-256. Every cached response carries its
+   hash, so a new build copies the files that did not change from the cache
+   of the old one and downloads only the rest; an install that fails halfway
+   keeps what it verified, and the next attempt fetches only what is missing.
+
+   A new build takes over as soon as it is installed but never reloads a
+   page: open pages stay as they are (typed text included) and the next page
+   the reader opens comes from the new build. */
 "use strict";
 
 const PRECACHE = /* TSP_PRECACHE */ null;
-const CACHE = "tsp-" + PRECACHE.build;
 const PREFIX = "tsp-";
+const CACHE = PREFIX + PRECACHE.build;
+const HASH = "X-TSP-Integrity";
 const SCOPE = new URL(self.registration.scope);
-const FILES = new Map(PRECACHE.files); // path below the scope -> integrity
+const EAGER = new Map(PRECACHE.files); // path below the scope -> integrity
+const LAZY = new Map(PRECACHE.lazy);
+// Shown when a file that needs the network is opened offline (one per language).
+const OFFLINE_PAGES = PRECACHE.offline;
 
 function fileUrl(path) {
   return new URL(path, SCOPE).href;
 }
 
-// Fetch every file (bypassing the HTTP cache, checked against its hash)
-// before storing any: a failed or mixed download fails the whole install.
-async function precache() {
-  const cache = await caches.open(CACHE);
-  try {
-    const responses = await Promise.all([...FILES].map(async ([path, integrity]) => {
-      const response = await fetch(new Request(fileUrl(path), { cache: "reload", integrity }));
-      if (!response.ok) throw new Error(`precache ${path}: HTTP ${response.status}`);
-      return [path, response];
-    }));
-    await Promise.all(responses.map(([path, response]) => cache.put(fileUrl(path), response)));
-  } catch (error) {
-    await caches.delete(CACHE);
-    throw error;
+// The response as stored: with the hash it was verified against.
+function stamped(response, integrity) {
+  const headers = new Headers(response.headers);
+  headers.set(HASH, integrity);
+  return new Response(response.body,
+    { status: response.status, statusText: response.statusText, headers });
+}
+
+// The same file (same hash) from this build's cache or an older build's.
+async function cached(url, integrity, names) {
+  for (const name of names) {
+    const hit = await (await caches.open(name)).match(url);
+    if (hit && hit.headers.get(HASH) === integrity) return hit;
   }
+  return null;
+}
+
+async function store(cache, names, path, integrity) {
+  const url = fileUrl(path);
+  if (await cached(url, integrity, [CACHE])) return;
+  const old = await cached(url, integrity, names);
+  if (old) return cache.put(url, old);
+  const response = await fetch(new Request(url, { cache: "no-cache", integrity }));
+  if (!response.ok) throw new Error(`precache ${path}: HTTP ${response.status}`);
+  await cache.put(url, stamped(response, integrity));
+}
+
+async function install() {
+  const cache = await caches.open(CACHE);
+  const names = (await caches.keys()).filter((n) => n.startsWith(PREFIX) && n !== CACHE);
+  const results = await Promise.allSettled(
+    [...EAGER].map(([path, integrity]) => store(cache, names, path, integrity)));
+  const failed = results.find((result) => result.status === "rejected");
+  if (failed) throw failed.reason; // what was stored stays for the next attempt
+  // Large files the reader opened under an older build, if they did not change.
+  await Promise.all([...LAZY].map(async ([path, integrity]) => {
+    const old = await cached(fileUrl(path), integrity, names);
+    if (old) await cache.put(fileUrl(path), old);
+  }));
+  await self.skipWaiting();
 }
 
 async function dropOldBuilds() {
@@ -41,12 +78,7 @@ async function dropOldBuilds() {
   await self.clients.claim();
 }
 
-// The page asks for this once nothing on it would be lost (see tsp-offline.js).
-self.addEventListener("message", (event) => {
-  if (event.data && event.data.type === "TSP_SKIP_WAITING") self.skipWaiting();
-});
-
-self.addEventListener("install", (event) => event.waitUntil(precache()));
+self.addEventListener("install", (event) => event.waitUntil(install()));
 self.addEventListener("activate", (event) => event.waitUntil(dropOldBuilds()));
 
 function buildPath(url) {
@@ -56,10 +88,43 @@ function buildPath(url) {
   return path;
 }
 
+function language(path) {
+  const first = path.split("/", 1)[0];
+  return Object.prototype.hasOwnProperty.call(OFFLINE_PAGES, first) ? first : "";
+}
+
+// Offline, a page that needs the network says so (and lists what is cached).
+// (a redirect, so that the page's relative links resolve from its own URL).
+function needsNetwork(path, request, error) {
+  const page = OFFLINE_PAGES[language(path)];
+  if (request.mode !== "navigate" || !page) throw error;
+  const target = new URL(page.replace(/index\.html$/, ""), SCOPE);
+  target.searchParams.set("file", path);
+  return Response.redirect(target.href, 302);
+}
+
 async function fromBuild(path, request) {
-  const cache = await caches.open(CACHE);
-  const hit = await cache.match(fileUrl(path));
+  const hit = await caches.match(fileUrl(path), { cacheName: CACHE });
   return hit || fetch(request);
+}
+
+// Cached the first time it is opened, checked against its hash.
+async function onFirstUse(path, request) {
+  const url = fileUrl(path);
+  const integrity = LAZY.get(path);
+  const hit = await caches.match(url, { cacheName: CACHE });
+  if (hit) return hit;
+  let response;
+  try {
+    response = await fetch(new Request(url, { integrity }));
+  } catch (error) {
+    return needsNetwork(path, request, error);
+  }
+  if (response.ok) {
+    const cache = await caches.open(CACHE);
+    await cache.put(url, stamped(response.clone(), integrity));
+  }
+  return response;
 }
 
 // A page that is not in this build: the network decides; offline, the
@@ -68,8 +133,7 @@ async function notInBuild(request) {
   try {
     return await fetch(request);
   } catch (error) {
-    const cache = await caches.open(CACHE);
-    const notFound = await cache.match(fileUrl("404.html"));
+    const notFound = await caches.match(fileUrl("404.html"), { cacheName: CACHE });
     if (notFound) return notFound;
     throw error;
   }
@@ -80,8 +144,10 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET") return;
   const path = buildPath(new URL(request.url));
   if (path === null) return;
-  if (FILES.has(path)) {
+  if (EAGER.has(path)) {
     event.respondWith(fromBuild(path, request));
+  } else if (LAZY.has(path)) {
+    event.respondWith(onFirstUse(path, request));
   } else if (request.mode === "navigate") {
     event.respondWith(notInBuild(request));
   }

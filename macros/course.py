@@ -63,6 +63,7 @@ def find_module(course: Course, module_id: str) -> Module:
 
 
 def overview_context(course: Course, lang: str, current_url: str) -> dict[str, Any]:
+    """The modules with their length and a link to each (overview and certificate)."""
     return {
         "modules": [
             {"number": i + 1, "id": m.id, "title": m.title(lang), "minutes": m.minutes,
@@ -75,6 +76,7 @@ def overview_context(course: Course, lang: str, current_url: str) -> dict[str, A
 
 
 def session_plan_context(course: Course, lang: str, current_url: str) -> dict[str, Any]:
+    """The 90-minute introduction course, part by part, with its clock times."""
     parts = []
     start = 0
     for part in course.session_plan:
@@ -93,6 +95,7 @@ def session_plan_context(course: Course, lang: str, current_url: str) -> dict[st
 
 
 def cases_context(course: Course, lang: str, current_url: str) -> dict[str, Any]:
+    """Discussion cases with 'what would you do next?' turns."""
     return {"cases": [
         {"id": c.id, "title": c.title(lang), "situation": c.situation, "setup": c.setup(lang),
          "turns": [{"ask": t.ask(lang), "answer": t.answer(lang),
@@ -121,4 +124,5 @@ def slides_context(course: Course, lang: str, current_url: str) -> dict[str, Any
 
 
 def answer_key_context(course: Course, lang: str, current_url: str) -> dict[str, Any]:
+    """Every question with its best answer and feedback, for trainers."""
     return {"modules": [module_context(course, m.id, lang, current_url) for m in course.modules]}

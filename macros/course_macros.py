@@ -6,62 +6,33 @@ from .course import (answer_key_context, cases_context, module_context, overview
                      session_plan_context, slides_context)
 from .tsp.site import Site
 
+# Macros that show the whole course: name, partial, context (its docstring is the macro's).
+WHOLE_COURSE = [
+    ("course_overview", "tsp-course-overview.html", overview_context),
+    ("course_certificate", "tsp-certificate.html", overview_context),
+    ("course_answer_key", "tsp-answer-key.html", answer_key_context),
+    ("course_session_plan", "tsp-session-plan.html", session_plan_context),
+    ("course_cases", "tsp-cases.html", cases_context),
+    ("course_slides", "tsp-slides.html", slides_context),
+]
+
 
 def register(env, site: Site) -> None:
     course = site.course
 
-    def here():
-        return site.lang(env.page), env.page.url
-
-    @env.macro
-    def course_module(module_id: str) -> str:
+    @site.partial_macro(env, "tsp-quiz.html")
+    def course_module(lang, url, module_id: str):
         """Key points and scenario questions of one module (data/course.yml)."""
-        lang, url = here()
-        return site.render("tsp-quiz.html", lang,
-                           module=module_context(course, module_id, lang, url))
+        return {"module": module_context(course, module_id, lang, url)}
 
-    @env.macro
-    def course_overview() -> str:
-        """The list of modules with their length and a link to each."""
-        lang, url = here()
-        return site.render("tsp-course-overview.html", lang,
-                           **overview_context(course, lang, url))
-
-    @env.macro
-    def course_progress() -> str:
+    @site.partial_macro(env, "tsp-course-progress.html")
+    def course_progress(lang, url):
         """The opt-in to keep progress on this device, and the button that clears it."""
-        lang, url = here()
-        return site.render("tsp-course-progress.html", lang)
+        return {}
 
-    @env.macro
-    def course_certificate() -> str:
-        """Modules done and the printable certificate with the learner's name."""
-        lang, url = here()
-        return site.render("tsp-certificate.html", lang,
-                           **overview_context(course, lang, url))
+    for name, template, context in WHOLE_COURSE:
+        def whole_course(lang, url, context=context):
+            return context(course, lang, url)
 
-    @env.macro
-    def course_answer_key() -> str:
-        """Every question with its best answer and feedback, for trainers."""
-        lang, url = here()
-        return site.render("tsp-answer-key.html", lang,
-                           **answer_key_context(course, lang, url))
-
-    @env.macro
-    def course_session_plan() -> str:
-        """The 90-minute introduction course, part by part."""
-        lang, url = here()
-        return site.render("tsp-session-plan.html", lang,
-                           **session_plan_context(course, lang, url))
-
-    @env.macro
-    def course_cases() -> str:
-        """Discussion cases with 'what would you do next?' turns."""
-        lang, url = here()
-        return site.render("tsp-cases.html", lang, **cases_context(course, lang, url))
-
-    @env.macro
-    def course_slides() -> str:
-        """The presentation: one idea per slide, from the same data."""
-        lang, url = here()
-        return site.render("tsp-slides.html", lang, **slides_context(course, lang, url))
+        whole_course.__name__, whole_course.__doc__ = name, context.__doc__
+        site.partial_macro(env, template)(whole_course)

@@ -2,11 +2,16 @@
 
 The macros are the authors' API: call them from a page that has
 `render_macros: true` in its front matter, e.g. `{{ routine_table() }}`.
+Each one renders a partial (Site.partial_macro) from a context it computes.
 """
 
 from __future__ import annotations
 
-from .tsp.models.contacts import contact_views, number_views
+from markupsafe import Markup, escape
+
+from .tsp.models.contacts import number_views
+from .tsp.models.organisation import view as organisation_view
+from .tsp.models.readiness import reachable_views
 from .tsp.models.incident import form_view
 from .tsp.models.plan import part_label
 from .tsp.models.routine import duties, table_rows
@@ -23,77 +28,74 @@ def review(data, lang: str) -> dict:
 
 def register(env, site: Site) -> None:
     strings, routine, contacts, incident = site.strings, site.routine, site.contacts, site.incident
+    organisation = site.organisation
 
-    def page_lang() -> str:
+    def link(target: str, lang: str, url: str) -> str:
+        return site.languages.relative_url(target, lang, url)
+
+    @env.macro
+    def t(key: str) -> Markup:
+        """A word from data/strings.yml in the page's language, HTML-escaped
+        (macros' Jinja does not autoescape)."""
         # Not env.conf/env.variables: macros copies those before i18n applies
         # each language's overrides, so they lag one language behind.
-        return site.lang(env.page)
-
-    def link(target: str) -> str:
-        return site.languages.relative_url(target, page_lang(), env.page.url)
+        return escape(strings.text(key, site.lang(env.page)))
 
     @env.macro
-    def t(key: str) -> str:
-        """A word from data/strings.yml in the page's language."""
-        return strings.text(key, page_lang())
+    def org(field: str) -> str:
+        """A fact of data/organisation.yml in the page's language, e.g.
+        `{{ org("name") }}`, `{{ org("registration_number") }}`, `{{ org("switchboard") }}`."""
+        facts = organisation_view(organisation, site.lang(env.page))
+        if field not in facts:
+            raise KeyError(f"org(): no field '{field}'; known: {', '.join(facts)}")
+        return facts[field]
 
-    @env.macro
-    def routine_table():
+    @site.partial_macro(env, "tsp-routine-table.html")
+    def routine_table(lang, url):
         """Bilaga 3: the routine table from data/routine.yml, with review date and owner.
 
         Anchors: `#steg-3-1-1` … on the first row of each step, `#rad-<row id>`
         on every row; each step number links to `3-hantera/#s3-1-1` ….
         """
-        lang = page_lang()
-        return site.render("tsp-routine-table.html", lang,
-                           rows=table_rows(routine, lang), plan_url=link(PLAN_PAGE),
-                           review=review(routine, lang))
+        return {"rows": table_rows(routine, lang), "plan_url": link(PLAN_PAGE, lang, url),
+                "review": review(routine, lang)}
 
-    @env.macro
-    def contact_list():
+    @site.partial_macro(env, "tsp-contacts.html")
+    def contact_list(lang, url):
         """Bilaga 4: 112 and 114 14, then every contact of data/contacts.yml.
 
         Phone numbers are tel: links in international form, e-mail mailto:
-        links; an empty field says plainly who to ask instead.
+        links; an empty field says who fills it in and gives a number to call now
+        (macros/tsp/models/readiness.py).
         """
-        lang = page_lang()
-        return site.render("tsp-contacts.html", lang,
-                           numbers=number_views(contacts, lang),
-                           contacts=contact_views(contacts, lang),
-                           review=review(contacts, lang))
+        return {"numbers": number_views(contacts, lang),
+                "contacts": reachable_views(contacts, organisation, strings, lang),
+                "review": review(contacts, lang)}
 
-    @env.macro
-    def contact_cards(*kinds: str):
+    @site.partial_macro(env, "tsp-contact-cards.html")
+    def contact_cards(lang, url, *kinds: str):
         """A compact call list with tel: links (for the emergency page).
 
-        kinds: any of "party_security_officer", "security_strategist",
-        "police"; default the party security officers and the strategist.
+        kinds: base role ids of data/routine.yml ("partiets_sakerhetsansvarig",
+        "sakerhetsstrateg", "polisen"); default the party security officers and the strategist.
         """
-        lang = page_lang()
-        chosen = list(kinds) or ["party_security_officer", "security_strategist"]
-        return site.render("tsp-contact-cards.html", lang,
-                           contacts=contact_views(contacts, lang, kinds=chosen))
+        chosen = list(kinds) or ["partiets_sakerhetsansvarig", "sakerhetsstrateg"]
+        return {"contacts": reachable_views(contacts, organisation, strings, lang, kinds=chosen)}
 
-    @env.macro
-    def incident_form():
+    @site.partial_macro(env, "tsp-incident-form.html")
+    def incident_form(lang, url):
         """Bilaga 5: the blank incident report form (parts 1–3 and the follow-up)."""
-        lang = page_lang()
-        return site.render("tsp-incident-form.html", lang,
-                           form=form_view(incident, routine, lang))
+        return {"form": form_view(incident, routine, lang)}
 
-    @env.macro
-    def role_duties():
+    @site.partial_macro(env, "tsp-roles.html")
+    def role_duties(lang, url):
         """"Vem gör vad?": for each base role the routine rows it owns, alone or jointly."""
-        lang = page_lang()
-        return site.render("tsp-roles.html", lang,
-                           roles=duties(routine, lang), routine_url=link(ROUTINE_PAGE),
-                           review=review(routine, lang))
+        return {"roles": duties(routine, lang), "routine_url": link(ROUTINE_PAGE, lang, url),
+                "review": review(routine, lang)}
 
-    @env.macro
-    def corrections_list():
+    @site.partial_macro(env, "tsp-corrections.html")
+    def corrections_list(lang, url):
         """"Om planen": every declared correction of the plan's text (data/corrections.yml)."""
-        lang = page_lang()
-        return site.render("tsp-corrections.html", lang,
-                           corrections=[{"where": part_label(c.part, lang), "original": c.original,
-                                         "new": c.new, "reason": c.reason(lang)}
-                                        for c in site.corrections.corrections])
+        return {"corrections": [{"where": part_label(c.part, lang), "original": c.original,
+                                 "new": c.new, "reason": c.reason(lang)}
+                                for c in site.corrections.corrections]}

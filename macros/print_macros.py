@@ -7,29 +7,27 @@ from .tsp.site import Site
 
 
 def register(env, site: Site) -> None:
-    def lang() -> str:
-        return site.lang(env.page)
-
-    @env.macro
-    def printables_list():
+    @site.partial_macro(env, "tsp-print-list.html")
+    def printables_list(lang, url):
         """The "Skriv ut" index: every printable with its page, Skriv ut button and PDF link."""
-        return site.render("tsp-print-list.html", lang(),
-                           items=printable_views(site.printables, lang(), env.page.url,
-                                                 site.languages))
+        return {"items": printable_views(site.printables, lang, url, site.languages)}
 
-    @env.macro
-    def print_incident_form():
+    @site.partial_macro(env, "tsp-offline-pdfs.html")
+    def offline_pdfs(lang, url):
+        """The PDFs on the "Without a network" page, each with its offline status."""
+        return {"items": printable_views(site.printables, lang, url, site.languages)}
+
+    @site.partial_macro(env, "tsp-print-incident.html")
+    def print_incident_form(lang, url):
         """Bilaga 5 as a blank paper form: ruled lines to write on, Ja/Nej boxes to tick."""
-        return site.render("tsp-print-incident.html", lang(),
-                           form=blank_form_view(site.incident, site.routine, lang()))
+        return {"form": blank_form_view(site.incident, site.routine, lang)}
 
-    @env.macro
-    def print_checklist():
+    @site.partial_macro(env, "tsp-print-checklist.html")
+    def print_checklist(lang, url):
         """Bilaga 5 part 2 on paper: Åtgärd, Ansvar, Ja, Nej, Kommentar."""
-        return site.render("tsp-print-checklist.html", lang(),
-                           checklist=checklist_view(site.incident, site.routine, lang()))
+        return {"checklist": checklist_view(site.incident, site.routine, lang)}
 
-    @env.macro
-    def print_112_card():
+    @site.partial_macro(env, "tsp-print-card.html")
+    def print_112_card(lang, url):
         """The number panels of the 112 card: 112, 114 14 and the key contacts of Bilaga 4."""
-        return site.render("tsp-print-card.html", lang(), card=card_view(site.contacts, lang()))
+        return {"card": card_view(site.contacts, lang)}

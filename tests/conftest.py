@@ -24,6 +24,26 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Fixtures that build the site or start a browser: `make check` (--no-build)
+# leaves out every test that uses one, directly or through another fixture.
+HEAVY_FIXTURES = {"site_dir", "project_copy", "browser", "playwright", "page", "context"}
+
+
+def pytest_addoption(parser):
+    parser.addoption("--no-build", action="store_true",
+                     help="only the tests that need no site build and no browser (make check)")
+
+
+def pytest_collection_modifyitems(config, items):
+    if not config.getoption("--no-build"):
+        return
+    heavy = [item for item in items if HEAVY_FIXTURES & set(getattr(item, "fixturenames", ()))
+             or item.get_closest_marker("build")]
+    if heavy:
+        config.hook.pytest_deselected(items=heavy)
+        items[:] = [item for item in items if item not in heavy]
+
+
 def run_build(dest: Path, project: Path = ROOT) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of project into dest (never -q: it hides warnings)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
@@ -84,10 +104,15 @@ def site_url(site_dir) -> str:
 
 
 @pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
+def browser_type_launch_args(browser_type_launch_args, tmp_path_factory):
+    """Debian's Chromium, with the font settings the PDFs are printed with."""
+    from macros.tsp.steps.pdf import print_env
+
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian chromium)")
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+    env = print_env(tmp_path_factory.mktemp("fontconfig"))
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS,
+            "env": env}
 
 
 @pytest.fixture
@@ -114,10 +139,10 @@ def site_pdfs(browser, site_url, site_dir) -> Path:
     refresh_precache(site_dir)
     return site_dir
 @pytest.fixture
-def site_copy(site_dir, tmp_path) -> Path:
-    """A throwaway copy of the built site, to break on purpose."""
+def site_copy(site_pdfs, tmp_path) -> Path:
+    """A throwaway copy of the built site with its PDFs, to break on purpose."""
     dest = tmp_path / "site-copy"
-    shutil.copytree(site_dir, dest)
+    shutil.copytree(site_pdfs, dest)
     return dest
 
 
@@ -141,22 +166,33 @@ def serve_dir():
 @pytest.fixture(scope="session")
 def site_audit(browser, browser_context_args, site_url, site_dir, html_pages):
     """One pass of real Chromium over every page: privacy/CSP watch, axe at two
-    widths, keyboard and 320 px reflow. {gate: [problems]} for the gate tests."""
-    from gates.browser import Watch, add_axe, axe_violations, page_url
+    widths, keyboard and 320 px reflow in the widest common font (DejaVu Sans,
+    whatever the machine's default is). {gate: [problems]} for the gate tests."""
+    from gates.browser import WIDTHS, Watch, add_axe, axe_violations, layout_key, page_url
     from gates.keyboard import keyboard_problems
+    from gates.reflow import force_widest_font, header_problems
 
     # Reduced motion: the site's CSS then drops Material's transitions, so axe
     # measures settled colours without waiting for animations.
     context = browser.new_context(**{**browser_context_args, "reduced_motion": "reduce"})
+    force_widest_font(context)
     page = context.new_page()
     add_axe(page)
     watch = Watch(page, site_url)
     found = {"privacy": [], "axe": [], "keyboard": []}
+    layouts = set()
     for path in html_pages:
+        # axe at phone width on every page; at desktop width once per layout.
+        key = layout_key(_soup(path))
+        widths = WIDTHS if key not in layouts else WIDTHS[:1]
+        layouts.add(key)
         url = page_url(site_url, site_dir, path)
         found["privacy"] += watch.visit(url, settle=False)
-        found["axe"] += axe_violations(page, url, load=False)
+        if page.locator(".tsp-plan-toc").count():  # audit the whole plan once assembled
+            page.wait_for_selector('html[data-tsp-print="ready"]', state="attached")
+        found["axe"] += axe_violations(page, url, load=False, widths=widths)
         found["keyboard"] += keyboard_problems(page, url, load=False)
+        found["keyboard"] += header_problems(page, url)
     found["privacy"] += watch.visit(site_url)  # also waits for late requests
     context.close()
     return found

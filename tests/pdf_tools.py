@@ -9,10 +9,11 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-# Running header and footer printed on every sheet by the print CSS.
-MARGIN_TEXT = re.compile(r"Trygg och säker politiker · Oxelösunds kommun|"
-                         r"Safe and secure elected representatives · Oxelösund Municipality|"
-                         r"Dnr KS\.2017\.128|Reg\. no\. KS\.2017\.128|Sida \d+ av \d+|Page \d+ of \d+")
+from organisation_facts import margin_pattern
+
+# Running header and footer printed on every sheet by the print CSS
+# (site and organisation, registration number, page N of M).
+MARGIN_TEXT = margin_pattern()
 
 
 def page_count(pdf: Path) -> int:

@@ -12,9 +12,10 @@ import pytest
 from macros.tsp import ROOT
 from macros.tsp.models.loader import load_course
 from macros.tsp.models.situations import load_situations
+from project import LANGUAGES
 
 COURSE = load_course(ROOT)
-LANGS = {"sv": "", "en": "en/"}
+LANGS = {code: LANGUAGES.prefix(code) for code in LANGUAGES}
 COURSE_PAGES = ["index", "intyg", "for-utbildare", "diskussionsfall", "presentation", "facit"] \
     + [m.page.split("/")[-1][:-3] for m in COURSE.modules]
 

@@ -58,3 +58,19 @@ def test_gate_catches_unlabelled_input_and_missing_alt(page, site_copy, serve_di
     rules = {line.split(": ", 1)[1].split(" ")[0] for line in found}
     assert rules == {"label", "image-alt"}, found
     assert any("@375px" in line for line in found) and any("@1280px" in line for line in found)
+
+
+def test_whole_plan_is_audited_once_assembled_at_phone_width(page, site_url, site_dir):
+    """skriv-ut/hela-planen/ puts the plan together in the browser: its tables
+    are wrapped and reachable by keyboard however fast that happens."""
+    add_axe(page)
+    for prefix in ("", "en/"):
+        url = site_url + prefix + "skriv-ut/hela-planen/"
+        page.set_viewport_size({"width": 375, "height": 740})
+        page.goto(url, wait_until="load")
+        page.wait_for_selector('html[data-tsp-print="ready"]', state="attached")
+        tables = page.locator(".tsp-plan-body table:not([class])")
+        assert tables.count() > 0
+        assert page.locator(".tsp-plan-body .md-typeset__scrollwrap table:not([class])").count() \
+            == tables.count(), "a table of the plan is not in a scroll wrapper"
+        assert axe_violations(page, url, load=False) == []

@@ -44,10 +44,22 @@ def test_gate_catches_missing_meta_unsafe_inline_and_stale_hash(site_copy):
     assert any(p.startswith("inline script not in script-src") for p in csp_problems(load(page)))
 
 
-def test_gate_catches_event_handler_attribute(project_copy, tmp_path):
+def test_gate_catches_event_handler_attribute(site_copy):
+    page = site_copy / "index.html"
+    edited = load(page)
+    button = edited.new_tag("button", type="button", onclick="alert(1)")
+    edited.find("article").append(button)
+    save(page, edited)
+    assert any("event handler" in p for p in csp_problems(load(page)))
+
+
+def test_build_refuses_an_event_handler_it_did_not_write(project_copy, tmp_path):
+    """The CSP hook stops the build (macros/tsp/steps/csp.py), naming the page."""
     page = project_copy / "docs" / "index.md"
     page.write_text(page.read_text(encoding="utf-8")
                     + '\n<button type="button" onclick="alert(1)">x</button>\n', encoding="utf-8")
-    dest = tmp_path / "built"
-    assert run_build(dest, project_copy).returncode == 0
-    assert any("event handler" in p for p in csp_problems(load(dest / "index.html")))
+    result = run_build(tmp_path / "built", project_copy)
+    assert result.returncode != 0
+    assert ("csp: index.md has script the site did not write: <button onclick=…>"
+            in result.stdout + result.stderr)
+    assert "Traceback" not in result.stdout + result.stderr

@@ -12,9 +12,10 @@ def site_roots(soup, site_dir) -> tuple[str, ...]:
     return (canonical["href"],) if canonical else ()
 
 
-def test_no_broken_links_or_anchors(site_dir, soup, html_pages):
+def test_no_broken_links_or_anchors(site_pdfs, soup, html_pages):
+    """The PDFs are part of the site: links to them and inside them count."""
     assert html_pages
-    problems = link_problems(site_dir, site_roots(soup, site_dir))
+    problems = link_problems(site_pdfs, site_roots(soup, site_pdfs))
     assert not problems, "\n".join(problems)
 
 

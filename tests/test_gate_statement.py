@@ -5,13 +5,14 @@ import pytest
 
 from gates.edit import load, save
 from gates.statement import DIGG_FORM, footer_problems, statement_path, statement_problems
+from organisation_facts import organisation
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_statement_has_what_digg_requires(site_dir, soup, lang):
     page = soup(statement_path(site_dir, lang))
     assert page.html["lang"] == lang
-    assert statement_problems(page, lang) == []
+    assert statement_problems(page, lang, organisation().name(lang)) == []
 
 
 def test_statement_dates_are_the_assessment_date(site_dir, soup):
@@ -45,5 +46,5 @@ def test_gate_catches_statement_without_digg_link_or_dates(site_copy):
     for time in soup.find_all("time"):
         time.unwrap()
     save(path, soup)
-    problems = statement_problems(load(path), "sv")
+    problems = statement_problems(load(path), "sv", organisation().name("sv"))
     assert len(problems) == 2, problems

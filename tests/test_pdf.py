@@ -9,12 +9,13 @@ import pytest
 from macros.tsp.models.loader import load_all, load_printables
 from macros.tsp.models.printables import page_path, pdf_path
 from macros.tsp.models.routine import table_rows
+from organisation_facts import organisation
 from project import LANGUAGES
 from pdf_tools import Raster, body_text, normal, page_count, text, words
 
 DATA = load_all()
 PRINTABLES = {p.id: p for p in load_printables().printables}
-LANGS = ("sv", "en")
+LANGS = LANGUAGES.codes
 OTHER = {"sv": "en", "en": "sv"}
 CASES = [(p, lang) for p in PRINTABLES for lang in LANGS]
 
@@ -112,23 +113,19 @@ def test_printed_pages_keep_every_list_item_of_the_page(site_pdfs, soup, printab
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_riskanalys_worksheet_has_six_questions_with_ruled_space(site_pdfs, soup, lang):
-    html = soup(site_pdfs / page_path(PRINTABLES["riskanalys"], lang, LANGUAGES) / "index.html")
-    questions = html.select("#fragor ~ ol > li")
-    assert len(questions) == 6
-    pdf = pdf_file(site_pdfs, "riskanalys", lang)
-    # Three ruled lines under each question, drawn across the text width.
-    assert Raster(pdf, 1).ruled_lines(min_share=0.5) >= 3 * len(questions)
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_phone_checklist_has_a_line_after_each_item(site_pdfs, soup, lang):
-    html = soup(site_pdfs / page_path(PRINTABLES["telefonhot"], lang, LANGUAGES) / "index.html")
-    items = html.select("#checklista ~ ul > li")
-    assert len(items) == 12
-    pdf = pdf_file(site_pdfs, "telefonhot", lang)
-    # Two lines each: the rest of the item's own line and a full line under it.
-    assert Raster(pdf, 1).ruled_lines(min_share=0.5) >= 2 * len(items)
+@pytest.mark.parametrize("printable_id, items, count, lines_each", [
+    # The worksheet: three ruled lines under each of the six questions.
+    ("riskanalys", "#fragor ~ ol > li", 6, 3),
+    # The phone checklist: the rest of each item's own line and a full line under it.
+    ("telefonhot", "#checklista ~ ul > li", 12, 2),
+])
+def test_worksheets_have_ruled_space_for_each_item(site_pdfs, soup, lang, printable_id, items,
+                                                   count, lines_each):
+    html = soup(site_pdfs / page_path(PRINTABLES[printable_id], lang, LANGUAGES) / "index.html")
+    assert len(html.select(items)) == count
+    pdf = pdf_file(site_pdfs, printable_id, lang)
+    # Lines drawn across the text width.
+    assert Raster(pdf, 1).ruled_lines(min_share=0.5) >= lines_each * count
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -177,7 +174,7 @@ def test_whole_plan_has_title_page_contents_and_every_part(site_pdfs, soup, lang
     about = soup(site_pdfs / page_path(PRINTABLES["hela-planen"], lang, LANGUAGES).replace(
         "skriv-ut/hela-planen/", "planen/om-planen/") / "index.html")
     facts = [normal(td.get_text()) for td in about.select("#dokumentfakta ~ table")[0].select("td")]
-    assert "KS.2017.128" in facts
+    assert organisation().decision.registration_number in facts
     assert_contains_all(text(pdf, 1, 1), facts)
     assert page_count(pdf) > len(parts)
 

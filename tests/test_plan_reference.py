@@ -5,7 +5,6 @@ summaries that keep every "alltid" and "inte"; the site's own words marked."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +17,7 @@ from macros.tsp.models.loader import load_strings
 from macros.tsp.models.plan import load_plan, words
 from macros.tsp.models.situations import load_situations
 from pdf_tools import MARGIN_TEXT, text
-from plan_text import page_words, parts, pdf_differences, site_differences
+from plan_text import parts, pdf_differences, site_differences
 
 PLAN = load_plan()
 SITUATIONS = load_situations()
@@ -77,7 +76,7 @@ def test_changing_one_word_in_the_data_fails(project_copy, tmp_path):
 def test_a_situation_quote_that_is_not_the_plans_words_stops_the_check(project_copy):
     path = project_copy / "data" / "situations.yml"
     lines = path.read_text(encoding="utf-8").splitlines()
-    line = next(i for i, l in enumerate(lines) if "sv: Lås inte dörrar som leder in" in l)
+    line = next(i for i, text in enumerate(lines) if "sv: Lås inte dörrar som leder in" in text)
     lines[line] = lines[line].replace("Lås inte dörrar", "Lås alla dörrar")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "macros.tsp.check"], cwd=project_copy,

@@ -12,7 +12,7 @@ from project import LANGUAGES
 
 STRINGS = load_all()["strings"]
 PRINTABLES = load_printables().printables
-LANGS = ("sv", "en")
+LANGS = LANGUAGES.codes
 
 
 def page_file(site, printable, lang):
@@ -21,7 +21,7 @@ def page_file(site, printable, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_index_lists_every_printable_with_print_and_pdf_links(site_dir, soup, lang):
-    index = soup(site_dir / ("skriv-ut" if lang == "sv" else "en/skriv-ut") / "index.html")
+    index = soup(site_dir / LANGUAGES.site_path("skriv-ut", lang) / "index.html")
     items = {li["data-printable"]: li for li in index.select(".tsp-print-list li")}
     assert list(items) == [p.id for p in PRINTABLES]
     for printable in PRINTABLES:
@@ -85,7 +85,7 @@ def test_whole_plan_swaps_bilaga_5_for_its_paper_form(site_dir, soup, lang):
     links = soup(page).select(".tsp-plan-toc a[data-tsp-paper]")
     assert len(links) == 1
     part = (page.parent / links[0]["href"]).resolve()
-    assert part == (site_dir / ("en/" if lang == "en" else "") / "planen" / "bilaga-5").resolve()
+    assert part == (site_dir / LANGUAGES.prefix(lang) / "planen" / "bilaga-5").resolve()
     target = (page.parent / links[0]["data-tsp-paper"] / "index.html").resolve()
     assert target == page_file(site_dir, paper, lang).resolve()
     assert soup(target).select_one("article .tsp-paper") is not None

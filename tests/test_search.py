@@ -1,4 +1,4 @@
-"""Search finds pages in the reader's language only (overrides/hooks/search_split.py)."""
+"""Search finds pages in the reader's language only (macros/tsp/steps/search_split.py)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ def test_each_language_has_its_own_index(site_dir, html_pages):
                 if (site_dir / "en") not in p.parents}
     en_pages = {p.parent.relative_to(site_dir / "en").as_posix() for p in html_pages
                 if (site_dir / "en") in p.parents}
-    as_dir = lambda loc: loc.split("#")[0].rstrip("/") or "."
+    def as_dir(loc):
+        return loc.split("#")[0].rstrip("/") or "."
     assert {as_dir(d["location"]) for d in swedish["docs"]} == sv_pages
     assert {as_dir(d["location"]) for d in english["docs"]} == en_pages
     assert not any(d["location"].startswith("en/") for d in swedish["docs"])

@@ -9,6 +9,7 @@ import sys
 import time
 import urllib.request
 
+import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
@@ -31,6 +32,7 @@ def _get(url: str, deadline: float) -> str:
             time.sleep(0.3)
 
 
+@pytest.mark.build
 def test_mkdocs_serve_answers_in_both_languages():
     port = _free_port()
     makefile = (ROOT / "Makefile").read_text()

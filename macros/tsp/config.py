@@ -17,3 +17,5 @@ class TspConfig(base.Config):
     csp = c.Type(bool, default=True)
     search_split = c.Type(bool, default=True)
     offline = c.Type(bool, default=True)
+    # One minified stylesheet and one script bundle per page kind (steps/bundles.py).
+    bundles = c.Type(bool, default=True)

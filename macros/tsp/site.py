@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import wraps
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from . import ROOT
 from .languages import Languages
@@ -48,3 +49,17 @@ class Site:
     def lang(self, page) -> str:
         """Language of the page being built."""
         return self.languages.of_page(page)
+
+    def partial_macro(self, env, template: str) -> Callable[[Callable], Callable]:
+        """Decorator for a page macro that renders one partial: the decorated function
+        gets (lang, page url, *the macro's arguments) and returns the partial's context."""
+        def register(context: Callable[..., dict[str, Any]]) -> Callable:
+            @wraps(context)
+            def macro(*args: Any):
+                lang = self.lang(env.page)
+                return self.render(template, lang, **context(lang, env.page.url, *args))
+
+            env.macro(macro, context.__name__)
+            return macro
+
+        return register

@@ -33,12 +33,17 @@ _EnvLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequenc
 
 
 def baseline_config(dest: Path) -> Path:
-    """mkdocs.yml with Material and i18n alone: no macros, no hooks, no overrides."""
+    """mkdocs.yml with Material and i18n alone: no macros, no tsp plugin, no hooks,
+    no overrides, none of our stylesheets or scripts (a default Material site)."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvLoader)
     config.pop("hooks", None)
     config["theme"].pop("custom_dir", None)
+    # A default Material site: none of our stylesheets or scripts.
+    config.pop("extra_css", None)
+    config.pop("extra_javascript", None)
+    ours = ("macros", "tsp")  # the page macros and the site's own plugin
     config["plugins"] = [p for p in config["plugins"]
-                         if not (isinstance(p, dict) and "macros" in p) and p != "macros"]
+                         if not (isinstance(p, dict) and set(p) & set(ours)) and p not in ours]
     config["docs_dir"] = str(ROOT / "docs")
     config["strict"] = False  # pages that opt into macros keep raw Jinja here
     path = dest / "mkdocs.baseline.yml"
@@ -46,10 +51,11 @@ def baseline_config(dest: Path) -> Path:
     return path
 
 
-def build_site(dest: Path) -> None:
-    """The real site, strict, into dest."""
+def build_site(dest: Path, config: Path | None = None) -> None:
+    """The real site, strict, into dest (or the anchor of config, not strict)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)],
+    args = ["--strict"] if config is None else ["-f", str(config)]
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", *args, "-d", str(dest)],
                             cwd=ROOT, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit(f"site build failed:\n{result.stderr[-3000:]}")

@@ -102,14 +102,29 @@ def add_axe(page) -> None:
     page.add_init_script(path=str(AXE_JS))
 
 
-def axe_violations(page, url: str, load: bool = True) -> list[str]:
+LAYOUT_TAGS = ("table", "form", "fieldset", "details", "dl")
+
+
+def layout_key(soup) -> tuple:
+    """What decides a page's layout: its scripts, the site's components in its
+    content (tsp-* blocks) and the kinds of block Material styles apart.
+    Pages with the same key, in either language, share one desktop audit."""
+    scripts = tuple(sorted(s["src"].rsplit("/", 1)[-1] for s in soup.select("script[src]")))
+    article = soup.select_one("article") or soup
+    components = {c for el in article.find_all(class_=True) for c in el["class"]
+                  if c.startswith("tsp-") and "__" not in c and "--" not in c}
+    tags = tuple(t for t in LAYOUT_TAGS if article.find(t))
+    return scripts, tuple(sorted(components)), tags
+
+
+def axe_violations(page, url: str, load: bool = True, widths=WIDTHS) -> list[str]:
     """axe-core's WCAG 2.0/2.1 A+AA rules at a mobile and a desktop width
     (on a page set up with add_axe; load=False audits the page as loaded)."""
     if load:
         page.goto(url, wait_until="load")
     found = []
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
-    for width, height in WIDTHS:
+    for width, height in widths:
         page.set_viewport_size({"width": width, "height": height})
         page.evaluate(SETTLE)
         for violation in page.evaluate(AXE_RUN, options)["violations"]:

@@ -8,17 +8,19 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 
+from project import LANGUAGES
+
 DIGG_FORM = "https://www.digg.se/tdosanmalan"
 LOCAL = "http://site.invalid/"
 # Section ids are the same in both languages; words are per language.
 SECTIONS = {"status": "compliance status", "brister": "known inaccessible content",
             "metod": "method", "kontakt": "feedback and other formats", "tillsyn": "enforcement"}
 WORDS = {
-    "sv": {"Oxelösunds kommun": "public body", "Trygg och säker politiker": "service",
+    "sv": {"Trygg och säker politiker": "service",
            "förenlig": "compliance status", "axe": "automated test",
            "tangentbord": "keyboard check", "200 %": "zoom check",
            "skärmläsare": "screen reader check", "annan form": "other formats"},
-    "en": {"Oxelösund Municipality": "public body", "Safe and secure elected representatives": "service",
+    "en": {"Safe and secure elected representatives": "service",
            "compliant": "compliance status", "axe": "automated test",
            "keyboard": "keyboard check", "200 %": "zoom check",
            "screen reader": "screen reader check", "another form": "other formats"},
@@ -26,13 +28,15 @@ WORDS = {
 
 
 def statement_path(site_dir: Path, lang: str) -> Path:
-    return site_dir / ("en/" if lang == "en" else "") / "tillganglighet" / "index.html"
+    return site_dir / LANGUAGES.prefix(lang) / "tillganglighet" / "index.html"
 
 
-def statement_problems(soup: BeautifulSoup, lang: str) -> list[str]:
+def statement_problems(soup: BeautifulSoup, lang: str, public_body: str) -> list[str]:
+    """public_body: the organisation's name in lang (data/organisation.yml)."""
     article = soup.find("article")
     text = " ".join(article.get_text(" ").split())
-    problems = [f"missing {what} ({word!r})" for word, what in WORDS[lang].items() if word not in text]
+    words = {public_body: "public body", **WORDS[lang]}
+    problems = [f"missing {what} ({word!r})" for word, what in words.items() if word not in text]
     problems += [f"missing section #{sid} ({what})" for sid, what in SECTIONS.items()
                  if article.find(id=sid) is None]
     dates = [t.get("datetime") for t in article.find_all("time")]

@@ -79,6 +79,18 @@
             a.setAttribute("href", target.href + (hash ? "#" + hash : ""));
           }
         });
+        // Material wraps the tables of a page when it starts (scrolling on a
+        // phone, tsp-scroll-regions.js makes them reachable); these came later.
+        article.querySelectorAll("table:not([class])").forEach(function (table) {
+          if (table.closest(".md-typeset__scrollwrap")) return;
+          var wrap = document.createElement("div");
+          var inner = document.createElement("div");
+          wrap.className = "md-typeset__scrollwrap";
+          inner.className = "md-typeset__table";
+          table.replaceWith(wrap);
+          inner.appendChild(table);
+          wrap.appendChild(inner);
+        });
         while (article.firstChild) part.appendChild(document.adoptNode(article.firstChild));
         body.appendChild(part);
       });
@@ -103,24 +115,42 @@
       ".tsp-dialog-holder, script").forEach(function (el) { el.remove(); });
   }
 
+  // The print font (tsp-print.css) is used on paper only, so the screen never
+  // loads it: load it before printing, or the first print falls back to a
+  // system font. Prints anyway if it cannot load.
+  function printWithFont() {
+    var faces = [];
+    if (document.fonts) document.fonts.forEach(function (face) {
+      faces.push(face.load().catch(function () { return null; }));
+    });
+    Promise.all(faces).then(function () { window.print(); });
+  }
+
   function ready() {
     document.documentElement.setAttribute("data-tsp-print", "ready");
     document.querySelectorAll(".tsp-print-button").forEach(function (b) { b.disabled = false; });
-    if (new URLSearchParams(location.search).has("skriv-ut")) window.print();
+    if (new URLSearchParams(location.search).has("skriv-ut")) printWithFont();
   }
 
   document.querySelectorAll(".tsp-print-button").forEach(function (button) {
-    button.addEventListener("click", function () { window.print(); });
+    button.addEventListener("click", printWithFont);
   });
 
   var toc = document.querySelector(".tsp-plan-toc");
   var body = document.querySelector(".tsp-plan-body");
   if (toc && body) {
     document.querySelectorAll(".tsp-print-button").forEach(function (b) { b.disabled = true; });
-    assemblePlan(toc, body).then(ready, function (error) {
-      document.documentElement.setAttribute("data-tsp-print", "failed");
-      console.error(error);
-    });
+    var started = false;
+    var start = function () {
+      if (started) return;
+      started = true;
+      assemblePlan(toc, body).then(ready, function (error) {
+        document.documentElement.setAttribute("data-tsp-print", "failed");
+        console.error(error);
+      });
+    };
+    // After Material has set up the page, so it never handles the parts twice.
+    if (window.document$) window.document$.subscribe(start); else start();
   } else {
     ready();
   }

@@ -39,11 +39,19 @@
     entries.forEach(function (entry) { update(entry.target); });
   });
 
-  // Material wraps the tables itself; document$ emits once it has.
-  document$.subscribe(function () {
+  var seen = new WeakSet();
+  function scan() {
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (seen.has(wrap)) return;
+      seen.add(wrap);
       update(wrap);
       observer.observe(wrap);
     });
-  });
+  }
+
+  // Material wraps the tables itself; document$ emits once it has. Tables
+  // added later (the whole plan, assembled by tsp-print.js) are handled as
+  // soon as they are in the page, before any other script runs.
+  document$.subscribe(scan);
+  new MutationObserver(scan).observe(document.body, { childList: true, subtree: true });
 })();

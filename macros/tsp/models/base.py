@@ -16,13 +16,17 @@ class Strict(BaseModel):
 
 
 class Text(Strict):
-    """A text in both languages: `{sv: …, en: …}`."""
+    """A text in both languages: `{sv: …, en: …}`.
+
+    A language added to mkdocs.yml after these two shows the Swedish text until
+    the data is translated; Swedish and English are both required.
+    """
 
     sv: NonEmptyStr
     en: NonEmptyStr
 
     def __call__(self, lang: str) -> str:
-        return getattr(self, lang)
+        return getattr(self, lang, None) or self.sv
 
 
 class Catalogue(RootModel[dict[NonEmptyStr, Text]]):
@@ -33,6 +37,15 @@ class Catalogue(RootModel[dict[NonEmptyStr, Text]]):
             return self.root[key](lang)
         except KeyError:
             raise KeyError(f"data/strings.yml has no entry '{key}'") from None
+
+    def filled(self, values: dict[str, dict[str, str]]) -> "Catalogue":
+        """A copy with each language's placeholders ({organisation} …) replaced."""
+        def fill(text: str, lang: str) -> str:
+            for placeholder, value in values[lang].items():
+                text = text.replace(placeholder, value)
+            return text
+        return Catalogue({key: Text(**{lang: fill(text(lang), lang) for lang in Text.model_fields})
+                          for key, text in self.root.items()})
 
 
 Loc = tuple[str | int, ...]

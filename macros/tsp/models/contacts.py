@@ -1,34 +1,29 @@
-"""data/contacts.yml (Bilaga 4): who to call, and phone numbers as tel: links."""
+"""data/contacts.yml (Bilaga 4): who to call, and phone numbers as tel: links
+(macros/tsp/models/phone.py says what can be dialled and mailed)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import AfterValidator, BeforeValidator, Field
 
 from .base import Loc, NonEmptyStr, Strict, Text, duplicates
-from .routine import Identifier
-
-PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 ()-]*$")
-EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-# Short numbers dialled as they are, without a country code.
-EMERGENCY_NUMBERS = {"112", "90000"}
+from .phone import dial, mail_address, tel_href
+from .routine import Identifier, Routine
 
 
 def _phone(value: str) -> str:
+    """A number that can be dialled (the written form is what the page shows)."""
     value = value.strip()
-    if value and (not PHONE_PATTERN.match(value) or len(re.sub(r"\D", "", value)) < 3):
-        raise ValueError(f"'{value}' is not a phone number: write it like 0155-380 00")
+    if value:
+        dial(value)
     return value
 
 
 def _email(value: str) -> str:
     value = value.strip()
-    if value and not EMAIL_PATTERN.match(value):
-        raise ValueError(f"'{value}' is not an e-mail address: write it like namn@oxelosund.se")
-    return value
+    return mail_address(value) if value else value
 
 
 # An empty value (`name:` or `name: ""`) means "not filled in yet".
@@ -36,24 +31,6 @@ _blank = BeforeValidator(lambda value: "" if value is None else value)
 Blankable = Annotated[str, _blank]
 Phone = Annotated[str, _blank, AfterValidator(_phone)]
 Email = Annotated[str, _blank, AfterValidator(_email)]
-
-
-def tel_href(phone: str) -> str:
-    """A dialled number in international form: '0155-380 00' -> 'tel:+4615538000'.
-
-    112 stays 112; other short service numbers get the country code
-    ('114 14' -> 'tel:+4611414').
-    """
-    digits = re.sub(r"\D", "", phone)
-    if phone.strip().startswith("+"):
-        return f"tel:+{digits}"
-    if digits in EMERGENCY_NUMBERS:
-        return f"tel:{digits}"
-    if digits.startswith("00"):
-        return f"tel:+{digits[2:]}"
-    if digits.startswith("0"):
-        return f"tel:+46{digits[1:]}"
-    return f"tel:+46{digits}"
 
 
 class Fallback(Strict):
@@ -65,7 +42,8 @@ class Fallback(Strict):
 
 class Contact(Strict):
     id: Identifier
-    kind: Literal["party_security_officer", "security_strategist", "police"]
+    # A base role of data/routine.yml (checked by kind_problems).
+    kind: Identifier
     title: Text
     name: Blankable = ""
     phone: Phone = ""
@@ -93,6 +71,14 @@ class Contacts(Strict):
         found += duplicates(((("always", i, "id"), n.id) for i, n in enumerate(self.always)),
                             "number")
         return found
+
+
+def kind_problems(contacts: Contacts, routine: Routine) -> list[tuple[Loc, str]]:
+    """Each contact's kind must be a base role of data/routine.yml: one vocabulary of roles."""
+    known = [r.id for r in routine.base_roles()]
+    return [(("contacts", i, "kind"), f"unknown role '{c.kind}' (the base roles of "
+             f"data/routine.yml: {', '.join(known)})")
+            for i, c in enumerate(contacts.contacts) if c.kind not in known]
 
 
 def fallback_view(fallback: Fallback, lang: str) -> dict:

@@ -14,10 +14,12 @@ from pydantic import Field
 
 from ..languages import Languages
 from .base import NonEmptyStr, Strict, Text
+from .datafile import quoted
 
 Loc = tuple[str | int, ...]
 Id = NonEmptyStr  # kebab-case ids, checked in problems()
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+MAX_PATH = 200  # bytes of a docs path with its anchor
 
 
 # A page of this site as a docs path, optionally with an anchor:
@@ -182,8 +184,10 @@ def link_problem(docs_dir: Path, languages: Languages, path: str,
                  macro_anchors: Mapping[str, Optional[frozenset[str]]] = {}) -> str:
     """Why path does not resolve in every language, or '' if it does."""
     page, anchor = split(path)
-    if not page.endswith(".md") or page.startswith("/") or ".." in page.split("/"):
-        return f"'{path}' must be a docs path like planen/3-hantera.md"
+    # A file name has at most 255 bytes: longer ones would fail in is_file().
+    if (not page.endswith(".md") or page.startswith("/") or ".." in page.split("/")
+            or len(path.encode("utf-8")) > MAX_PATH or "\\" in path):
+        return f"'{quoted(path)}' must be a docs path like planen/3-hantera.md"
     for lang in languages:
         source = docs_dir / languages.source(page, lang)
         if not source.is_file():

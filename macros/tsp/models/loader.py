@@ -6,15 +6,18 @@ from pathlib import Path
 
 from .. import ROOT
 from ..languages import Languages
-from .base import Catalogue, Loc, duplicates
-from .contacts import Contacts
+from .base import Catalogue, Loc, Text, duplicates
+from .contacts import Contacts, kind_problems
 from .course import Course, course_model
 from .datafile import DataError, load_model
 from .incident import Incident, step_problems
+from .organisation import Organisation, logo_problems, placeholders
 from .printables import Printables, PrintablesFile, missing_pages, with_situations
 from .routine import Routine
 from .plan import load_corrections
 from .situations import Situations, load_situations
+from .string_keys import macro_arguments, missing_strings
+from .summary import Summary
 
 
 def data_path(name: str, root: Path = ROOT) -> tuple[Path, str]:
@@ -22,9 +25,25 @@ def data_path(name: str, root: Path = ROOT) -> tuple[Path, str]:
     return root / "data" / name, f"data/{name}"
 
 
-def load_strings(root: Path = ROOT) -> Catalogue:
+def load_organisation(root: Path = ROOT) -> Organisation:
+    path, rel = data_path("organisation.yml", root)
+    return load_model(path, Organisation, rel,
+                      checks=lambda organisation: logo_problems(organisation, root / "docs"))
+
+
+def load_strings(root: Path = ROOT, organisation: Organisation | None = None) -> Catalogue:
+    """data/strings.yml with {organisation} and the like filled in from
+    data/organisation.yml (read here unless given)."""
     path, rel = data_path("strings.yml", root)
-    return load_model(path, Catalogue, rel)
+    strings = load_model(path, Catalogue, rel, checks=lambda s: missing_strings(s, root))
+    organisation = organisation or load_organisation(root)
+    return strings.filled({lang: placeholders(organisation, lang) for lang in Text.model_fields})
+
+
+def _load_strings_unfilled(root: Path) -> Catalogue:
+    """data/strings.yml checked on its own (data/organisation.yml has problems)."""
+    path, rel = data_path("strings.yml", root)
+    return load_model(path, Catalogue, rel, checks=lambda s: missing_strings(s, root))
 
 
 def load_routine(root: Path = ROOT) -> Routine:
@@ -32,9 +51,11 @@ def load_routine(root: Path = ROOT) -> Routine:
     return load_model(path, Routine, rel)
 
 
-def load_contacts(root: Path = ROOT) -> Contacts:
+def load_contacts(root: Path = ROOT, routine: Routine | None = None) -> Contacts:
+    """data/contacts.yml; with routine, each contact's kind is checked against its roles."""
     path, rel = data_path("contacts.yml", root)
-    return load_model(path, Contacts, rel)
+    checks = (lambda contacts: kind_problems(contacts, routine)) if routine else None
+    return load_model(path, Contacts, rel, checks=checks)
 
 
 def load_incident(root: Path = ROOT, routine: Routine | None = None) -> Incident:
@@ -61,6 +82,12 @@ def load_printables(root: Path = ROOT, situations: Situations | None = None) -> 
     return with_situations(load_model(path, PrintablesFile, rel, checks=checks), situations)
 
 
+def load_summary(root: Path = ROOT) -> Summary:
+    """data/summary.yml: how the yearly summary counts exported reports."""
+    path, rel = data_path("summary.yml", root)
+    return load_model(path, Summary, rel)
+
+
 def load_course(root: Path = ROOT, routine: Routine | None = None,
                 languages: Languages | None = None,
                 situations: Situations | None = None) -> Course:
@@ -81,25 +108,39 @@ def load_course(root: Path = ROOT, routine: Routine | None = None,
     except DataError:
         numbers = None  # reported by load_situations itself in load_all
     path, rel = data_path("course.yml", root)
-    return load_model(path, course_model(root / "docs", languages, anchors, numbers), rel)
+    return load_model(path, course_model(root / "docs", languages, anchors, numbers), rel,
+                      checks=lambda course: module_calls(course, root))
+
+
+def module_calls(course: Course, root: Path) -> list[tuple[tuple, str]]:
+    """Every `course_module("id")` in the pages must name a module of data/course.yml."""
+    known = {m.id for m in course.modules}
+    return [(("modules",), f"no module has the id '{module}', which {page} shows with "
+                           f"course_module(\"{module}\")")
+            for page, module in macro_arguments(root, "course_module") if module not in known]
 
 
 def load_all(root: Path = ROOT, languages: Languages | None = None) -> dict[str, object]:
     """Every data file, validated; all problems of all files in one DataError.
 
-    Keys: strings, routine, contacts, incident, course, corrections, situations, printables. Other helpers (a print page,
+    Keys: organisation, strings, routine, contacts, incident, course, corrections, situations,
+    printables, summary. Other helpers (a print page,
     the emergency page) can call this to render from the same validated data.
     """
     loaders = {
-        "strings": load_strings,
+        "organisation": load_organisation,
+        # Without a valid organisation the strings are checked unfilled.
+        "strings": lambda r: (load_strings(r, loaded["organisation"]) if "organisation" in loaded
+                              else _load_strings_unfilled(r)),
         "routine": load_routine,
-        "contacts": load_contacts,
+        "contacts": lambda r: load_contacts(r, loaded.get("routine")),
         "incident": lambda r: load_incident(r, loaded.get("routine")),
         "corrections": load_corrections,
         "situations": lambda r: load_situations(r, loaded.get("corrections")),
         "course": lambda r: load_course(r, loaded.get("routine"), languages,
                                         loaded.get("situations")),
         "printables": lambda r: load_printables(r, loaded.get("situations")),
+        "summary": load_summary,
     }
     loaded: dict[str, object] = {}
     problems = []

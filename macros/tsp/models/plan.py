@@ -54,14 +54,15 @@ def normal(text: str) -> str:
 
 def part_label(part: str, lang: str) -> str:
     """'bilaga-2-7' -> 'Bilaga 2, situation 7' / 'Annex 2, situation 7'."""
-    annex, section, situation = {"sv": ("Bilaga", "Avsnitt", "situation"),
-                                 "en": ("Annex", "Section", "situation")}[lang]
+    words = {"sv": ("Bilaga", "Avsnitt", "situation"), "en": ("Annex", "Section", "situation")}
+    annex, section, situation = words.get(lang, words["sv"])
     match = re.fullmatch(r"bilaga-(\d)(?:-(\d+))?", part)
     if match:
         label = f"{annex} {match.group(1)}"
         return label + (f", {situation} {match.group(2)}" if match.group(2) else "")
     if part == "front":
-        return {"sv": "Försättsblad och innehåll", "en": "Title page and contents"}[lang]
+        front = {"sv": "Försättsblad och innehåll", "en": "Title page and contents"}
+        return front.get(lang, front["sv"])
     return f"{section} {part}"
 
 

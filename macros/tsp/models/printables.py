@@ -6,15 +6,18 @@ Pure functions: data in, dicts out; the markup lives in the partials.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import Literal, Optional
+from typing import Annotated, Literal, Optional
 
+import yaml
 from mkdocs.utils import get_relative_url
-from pydantic import Field, PositiveInt
+from pydantic import AfterValidator, Field, PositiveInt
 
 from ..languages import Languages
 from .base import Loc, NonEmptyStr, Strict, Text, duplicates
 from .contacts import Contacts, contact_views, number_views
+from .datafile import quoted
 from .incident import Incident, blank_checklist, form_view
 from .routine import Identifier, Routine
 from .situations import Situations
@@ -22,12 +25,26 @@ from .situations import Situations
 # Where the PDFs of one language go, relative to that language's site root.
 PDF_DIR = "pdf"
 # The contacts that fit on a 112 card, besides 112 and 114 14.
-CARD_KINDS = ["party_security_officer", "security_strategist", "police"]
+CARD_KINDS = ["partiets_sakerhetsansvarig", "sakerhetsstrateg", "polisen"]
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+
+
+# A built page path inside docs/: 'skriv-ut/112-kort/' (no '..', no leading '/').
+PAGE_PATTERN = re.compile(r"^([a-z0-9][a-z0-9_-]*/)+$")
+MAX_PAGE = 200  # characters; a file name has at most 255 bytes
+
+
+def _page(value: str) -> str:
+    if len(value) > MAX_PAGE or not PAGE_PATTERN.match(value):
+        raise ValueError(f"'{quoted(value)}' must be a page path like skriv-ut/112-kort/: "
+                         f"lowercase letters, digits, - and _, each part ending in / "
+                         f"(at most {MAX_PAGE} characters)")
+    return value
 
 
 class Printable(Strict):
     id: Identifier
-    page: NonEmptyStr
+    page: Annotated[NonEmptyStr, AfterValidator(_page)]
     title: Text
     # None: no page limit (the whole plan).
     max_pages: PositiveInt | None = None
@@ -39,9 +56,6 @@ class Printables(Strict):
     def problems(self) -> list[tuple[Loc, str]]:
         found = duplicates(((("printables", i, "id"), p.id)
                             for i, p in enumerate(self.printables)), "printable")
-        found += [(("printables", i, "page"), f"'{p.page}' must be a page path ending in /")
-                  for i, p in enumerate(self.printables)
-                  if not p.page.endswith("/") or p.page.startswith("/")]
         found += duplicates(((("printables", i, "page"), p.page)
                              for i, p in enumerate(self.printables)), "page")
         return found
@@ -52,7 +66,7 @@ class Entry(Strict):
     (here come the action cards of data/situations.yml)."""
 
     id: Optional[Identifier] = None
-    page: Optional[NonEmptyStr] = None
+    page: Optional[Annotated[NonEmptyStr, AfterValidator(_page)]] = None
     title: Optional[Text] = None
     max_pages: Optional[PositiveInt] = None
     situations: Optional[Literal["all"]] = None
@@ -95,16 +109,46 @@ def with_situations(file: PrintablesFile, situations: Situations) -> Printables:
     return Printables(printables=out)
 
 
-def missing_pages(printables, docs: Path) -> list[tuple[Loc, str]]:
-    """Each printable's page must exist in docs/ (as NAME.md or NAME/index.md)."""
+def page_source(docs: Path, page: str, lang: str, languages: Languages) -> Path | None:
+    """The Markdown file of a page path in a language (NAME.md or NAME/index.md)."""
+    stem = page.rstrip("/")
+    for source in (docs / languages.source(f"{stem}.md", lang),
+                   docs / languages.source(f"{stem}/index.md", lang)):
+        if source.is_file():
+            return source
+    return None
+
+
+def _front_matter(source: Path) -> dict:
+    match = FRONT_MATTER.match(source.read_text(encoding="utf-8"))
+    try:
+        meta = yaml.safe_load(match.group(1)) if match else None
+    except yaml.YAMLError:
+        return {}  # the build reports the page's own front matter
+    return meta if isinstance(meta, dict) else {}
+
+
+def missing_pages(printables: Printables | PrintablesFile, docs: Path) -> list[tuple[Loc, str]]:
+    """Each printable's page must exist in docs/ in both languages and load the
+    print script (tsp-print.js), which tells the PDF step the page is ready."""
+    languages = Languages.from_file(docs.parent / "mkdocs.yml")
     found = []
     for i, p in enumerate(printables.printables):
         if getattr(p, "situations", None) or p.page is None:
             continue
         stem = p.page.rstrip("/")
-        if not ((docs / f"{stem}.md").is_file() or (docs / stem / "index.md").is_file()):
-            found.append((("printables", i, "page"),
-                          f"no page '{p.page}' in docs/ (looked for docs/{stem}.md)"))
+        for lang in languages:
+            source = page_source(docs, p.page, lang, languages)
+            if source is None:
+                found.append((("printables", i, "page"),
+                              f"no page '{p.page}' in docs/ (looked for "
+                              f"docs/{languages.source(stem + '.md', lang)})"))
+                break
+            if _front_matter(source).get("tsp_light"):
+                found.append((("printables", i, "page"),
+                              f"'{p.page}' cannot be printed: docs/{source.relative_to(docs).as_posix()} "
+                              f"has tsp_light: true, so it loads no print script"))
+                break
     return found
 
 

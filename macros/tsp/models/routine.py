@@ -131,7 +131,7 @@ def table_rows(routine: Routine, lang: str, steps: list[str] | None = None) -> l
 
 
 def duties(routine: Routine, lang: str) -> list[dict]:
-    """For each base role, the steps and rows it owns alone or jointly."""
+    """For each base role that owns rows, the steps and rows it owns alone or jointly."""
     out = []
     for role in routine.base_roles():
         steps = []
@@ -140,5 +140,6 @@ def duties(routine: Routine, lang: str) -> list[dict]:
                     if row.responsible == role.id or role.id in routine.role(row.responsible).members]
             if rows:
                 steps.append({"id": step.id, "slug": step.slug, "title": step.title(lang), "rows": rows})
-        out.append({"id": role.id, "name": role.name(lang), "steps": steps})
+        if steps:
+            out.append({"id": role.id, "name": role.name(lang), "steps": steps})
     return out

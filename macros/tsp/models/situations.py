@@ -138,7 +138,7 @@ def situation_views(situations: Situations, lang: str, from_src: str) -> list[di
         "title": s.title(lang),
         "short": s.short(lang),
         "description": s.description(lang),
-        "first": [{"segments": segments(getattr(a, lang)),
+        "first": [{"segments": segments(getattr(a, lang, None) or a.sv),
                    "note": a.note(lang) if a.note else None} for a in s.first],
     } for s in situations.situations]
 

@@ -3,9 +3,16 @@
 Material's inline scripts differ by page depth (`__md_scope=new URL("../..")`),
 so the hashes can only be known once the page is rendered: `on_post_page` parses
 the final HTML with the stdlib parser, hashes each inline executable script (and
-each `style` attribute value, which Python-Markdown's table alignment emits), and
-inserts one <meta> right after <meta charset>, before any script. The tsp
-plugin runs this step last, so it hashes the final HTML.
+each `style` attribute value, which Python-Markdown's table alignment emits, and
+each inline <style> element), and inserts one <meta> right after <meta charset>,
+before any script. The tsp plugin runs this step last, so it hashes the final HTML.
+
+Only scripts the site itself wrote get a hash. The known inline scripts are
+read from the template sources: Material's own (partials/javascripts/*.html)
+and this project's (overrides/**/*.html), each `{{ … }}` in them standing for
+a value without quotes or brackets. Any other inline script, or an event
+handler attribute (`onerror=`), can only come from text that was not escaped:
+the build stops and names the page, instead of allowing it.
 
 A <meta> CSP cannot carry `frame-ancestors`, `report-uri` or `sandbox`: those
 need a real HTTP header, which a static host like GitHub Pages cannot set.
@@ -15,8 +22,23 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
+from functools import lru_cache
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Callable
+
+import material
+from mkdocs.exceptions import PluginError
+
+from .. import ROOT
+
+# Where the inline scripts that may run come from (see known_scripts()).
+SCRIPT_SOURCES = (Path(material.__file__).resolve().parent / "templates" / "partials" / "javascripts",
+                  ROOT / "overrides")
+# What a `{{ value }}` inside a known script may become: no quote, bracket,
+# backslash or line break, so it cannot end the string it stands in.
+PLACEHOLDER_VALUE = r"""[^"'`<>\\\n]*"""
 
 # Script types a browser executes; JSON and templates are data, not code.
 EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
@@ -44,14 +66,14 @@ class PageScan(HTMLParser):
 
     def __init__(self, html: str):
         super().__init__(convert_charrefs=True)
-        self._line_starts = [0]
-        for index, char in enumerate(html):
-            if char == "\n":
-                self._line_starts.append(index + 1)
+        self._line_starts = [0] + [match.end() for match in re.finditer("\n", html)]
         self._html = html
         self._script_start: int | None = None
+        self._style_start: int | None = None
         self.scripts: list[str] = []
+        self.styles: list[str] = []
         self.style_attrs: list[str] = []
+        self.handlers: list[str] = []
         self.insert_at: int | None = None
         self._in_head = False
         self.feed(html)
@@ -68,11 +90,14 @@ class PageScan(HTMLParser):
         values = dict(attrs)
         if values.get("style"):
             self.style_attrs.append(values["style"])
+        self.handlers += [f"<{tag} {name}=…>" for name, _ in attrs if name.startswith("on")]
         if tag == "head" and self.insert_at is None:
             self._in_head = True
             self.insert_at = self._tag_end()
         elif tag == "meta" and self._in_head and "charset" in values:
             self.insert_at = self._tag_end()
+        elif tag == "style":
+            self._style_start = self._tag_end()
         elif tag == "script" and "src" not in values:
             if (values.get("type") or "").strip().lower() in EXECUTABLE_TYPES:
                 self._script_start = self._tag_end()
@@ -86,11 +111,16 @@ class PageScan(HTMLParser):
         elif tag == "script" and self._script_start is not None:
             self.scripts.append(self._html[self._script_start:self._offset()])
             self._script_start = None
+        elif tag == "style" and self._style_start is not None:
+            self.styles.append(self._html[self._style_start:self._offset()])
+            self._style_start = None
 
 
 def policy_for(scan: PageScan) -> str:
     policy = {name: list(values) for name, values in BASE_POLICY.items()}
     policy["script-src"] += sorted({sha256_source(s) for s in scan.scripts})
+    # Inline <style> elements (the Akut page's CSS), each by its hash.
+    policy["style-src"] += sorted({sha256_source(s) for s in scan.styles})
     if scan.style_attrs:
         # Only these exact attribute values (e.g. `text-align: left;` from a
         # Markdown table), never 'unsafe-inline'.
@@ -99,10 +129,41 @@ def policy_for(scan: PageScan) -> str:
     return "; ".join(" ".join([name, *values]) for name, values in policy.items())
 
 
-def with_csp(output: str, render: Callable[..., str]) -> str:
-    """The page with its CSP <meta> (overrides/partials/tsp-csp-meta.html) inserted."""
+@lru_cache(maxsize=None)
+def known_scripts(sources: tuple[Path, ...] = SCRIPT_SOURCES) -> tuple[re.Pattern, ...]:
+    """One pattern per inline script written in the template sources."""
+    patterns = []
+    for folder in sources:
+        for path in sorted(folder.rglob("*.html")):
+            for body in PageScan(path.read_text(encoding="utf-8")).scripts:
+                if "{%" in body or "{#" in body:
+                    continue  # a script assembled by template logic is not allowed by shape
+                parts = re.split(r"\{\{.*?\}\}", body, flags=re.DOTALL)
+                patterns.append(re.compile(PLACEHOLDER_VALUE.join(re.escape(p) for p in parts)))
+    return tuple(patterns)
+
+
+class UnknownScript(PluginError):
+    """An inline script or event handler that no template of the site wrote."""
+
+
+def foreign_code(scan: PageScan) -> list[str]:
+    """Inline scripts and handlers the site did not write, shortened for a message."""
+    known = known_scripts()
+    found = [script for script in scan.scripts if not any(p.fullmatch(script) for p in known)]
+    return [" ".join(s.split())[:80] for s in found] + scan.handlers
+
+
+def with_csp(output: str, render: Callable[..., str], where: str = "page") -> str:
+    """The page with its CSP <meta> (overrides/partials/tsp-csp-meta.html) inserted;
+    an inline script or handler the site did not write stops the build."""
     scan = PageScan(output)
     if scan.insert_at is None:
         return output
+    foreign = foreign_code(scan)
+    if foreign:
+        raise UnknownScript(
+            f"csp: {where} has script the site did not write: {'; '.join(foreign[:3])}. "
+            f"Text from data/ or a page must reach HTML escaped; nothing was hashed or allowed.")
     meta = str(render("tsp-csp-meta.html", "", policy=policy_for(scan))).strip()
     return output[:scan.insert_at] + meta + output[scan.insert_at:]

@@ -16,16 +16,19 @@ import functools
 import http.server
 import os
 import sys
+import tempfile
 import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
+from string import Template
 
 from .. import ROOT
 from ..languages import Languages
 from ..models.loader import load_printables
 from ..models.printables import page_path, pdf_path
 from .precache import WORKER, write_worker
+from .reproducible import fix_pdf_dates, source_date_epoch
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Without the background-networking flags Chromium keeps trying the network.
@@ -36,9 +39,30 @@ CHROMIUM_ARGS = [
 ]
 # tsp-print.js sets this when the page is ready (the whole plan is assembled).
 READY = 'html[data-tsp-print="ready"]'
+# The print font is used by print styles only: lay the page out for print,
+# then wait until every font it asks for has loaded (or failed).
+FONTS_LOADED = """async () => {
+  document.body.getBoundingClientRect();
+  await document.fonts.ready;
+  return [...document.fonts].filter(f => f.status === 'error').map(f => f.family);
+}"""
 # The browser locale of each language's PDFs is the language's `locale`
 # (plugins: tsp: locales in mkdocs.yml): dates and any date control print in
 # the reader's format (2024-05-31 in Swedish, 31/05/2024 in English).
+
+
+FONTCONFIG = Path(__file__).resolve().parent / "print-fonts.conf"
+
+
+def print_env(directory: Path, machine: str | None = None) -> dict[str, str]:
+    """The environment to start the printing Chromium in: the machine's font
+    configuration (FONTCONFIG_FILE, else /etc/fonts/fonts.conf) with hinting
+    off (print-fonts.conf), written into directory."""
+    machine = machine or os.environ.get("FONTCONFIG_FILE", "/etc/fonts/fonts.conf")
+    conf = Path(directory) / "print-fonts.conf"
+    conf.write_text(Template(FONTCONFIG.read_text(encoding="utf-8")).substitute(machine=machine),
+                    encoding="utf-8")
+    return {**os.environ, "FONTCONFIG_FILE": str(conf)}
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -85,6 +109,7 @@ def print_pdfs(browser, base_url: str, site_dir: Path, todo: list[tuple[str, str
 def _print_in_locale(browser, base_url: str, site_dir: Path,
                      todo: list[tuple[str, str]], locale: str) -> dict[str, float]:
     timings = {}
+    epoch = source_date_epoch(ROOT)
     # Paper needs no offline cache: the service worker would precache the site.
     context = browser.new_context(service_workers="block", locale=locale)
     # Paper needs no search: skip Material's search index and worker.
@@ -93,13 +118,20 @@ def _print_in_locale(browser, base_url: str, site_dir: Path,
     try:
         for page_url, pdf in todo:
             start = time.perf_counter()
-            page.goto(base_url + page_url, wait_until="load")
+            # READY is set by the page's script, which runs only once the
+            # stylesheet has loaded: no need to wait for images and the load event.
+            page.goto(base_url + page_url, wait_until="commit")
             page.wait_for_selector(READY, state="attached", timeout=15000)
+            page.emulate_media(media="print")
+            failed = page.evaluate(FONTS_LOADED)
+            if failed:
+                raise RuntimeError(f"{page_url}: fonts did not load: {failed}")
             target = site_dir / pdf
             target.parent.mkdir(parents=True, exist_ok=True)
-            page.pdf(path=str(target), format="A4", prefer_css_page_size=True,
-                     print_background=True, display_header_footer=False,
-                     tagged=True, outline=True)
+            data = page.pdf(format="A4", prefer_css_page_size=True,
+                            print_background=True, display_header_footer=False,
+                            tagged=True, outline=True)
+            target.write_bytes(fix_pdf_dates(data, epoch))
             timings[pdf] = time.perf_counter() - start
     finally:
         context.close()
@@ -113,8 +145,10 @@ def build_pdfs(site_dir: Path) -> list[tuple[str, float]]:
     site_dir = Path(site_dir).resolve()
     if not (site_dir / "index.html").exists():
         raise SystemExit(f"{site_dir} has no built site: run `mkdocs build` first")
-    with served(site_dir) as base_url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with served(site_dir) as base_url, sync_playwright() as playwright, \
+            tempfile.TemporaryDirectory() as tmp:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+                                             env=print_env(Path(tmp)))
         try:
             timings = print_pdfs(browser, base_url, site_dir, jobs())
         finally:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Callable
 
+from markupsafe import escape
+
 from ..models.printables import actions_view, find
 
 
@@ -22,8 +24,10 @@ def print_actions(site) -> Callable:
         printable = find(printables, page.url, lang, languages)
         if printable is None:
             return None
-        return {**actions_view(printable, lang, page.url, languages),
+        # The theme environment does not autoescape: escape every value here.
+        view = {**actions_view(printable, lang, page.url, languages),
                 "print": strings.text("print", lang),
                 "download": strings.text("download_pdf", lang)}
+        return {key: escape(value) for key, value in view.items()}
 
     return tsp_print_actions

@@ -1,0 +1,76 @@
+"""data/organisation.yml is checked like the other data files: plain
+messages with file and line, never a traceback, never a half-built site."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from macros.tsp.models.datafile import DataError
+from macros.tsp.models.loader import load_all, load_organisation, load_strings
+
+
+@pytest.fixture
+def root(tmp_path) -> Path:
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path
+
+
+def _edit(root: Path, old: str, new: str) -> int:
+    """Replace old in data/organisation.yml; the 1-based line of the edit."""
+    path = root / "data" / "organisation.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index(old)
+    path.write_text(text[:start] + new + text[start + len(old):], encoding="utf-8")
+    return text.count("\n", 0, start) + 1
+
+
+def _problems(root: Path) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        load_all(root)
+    return [str(p) for p in caught.value.problems]
+
+
+@pytest.mark.parametrize("old, new, field, message", [
+    ('primary: "#1f4e79"', 'primary: "#ffcc00"', "colours.primary", "contrast with white is 1.51:1"),
+    ('primary: "#1f4e79"', 'primary: "blue"', "colours.primary", "is not a colour"),
+    ("# logo: assets/images/logo.svg", "logo: assets/images/logo.svg", "logo",
+     "docs/assets/images/logo.svg does not exist"),
+    ("email: registrator@", "email: registrator.", "email", "is not an e-mail address"),
+    ("initials: OK", "initials: O.K.", "initials", "one to three letters"),
+    ('switchboard: "0155-380 00"', 'switchboard: "växeln"', "switchboard", "is not a phone number"),
+    ("date: 2018-06-13", "date: 2018-13-06", "decision.date", "cannot be read"),
+])
+def test_bad_value_is_named_with_file_and_line(root, old, new, field, message):
+    line = _edit(root, old, new)
+    problems = _problems(root)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"data/organisation.yml:{line}: {field}: "), problems
+    assert message in problems[0]
+
+
+def test_missing_translation_is_named(root):
+    _edit(root, f"  en: {load_organisation().name('en')}\n", "")
+    problems = _problems(root)
+    assert any(p.startswith("data/organisation.yml:") and "name.en: missing translation (en)" in p
+               for p in problems), problems
+
+
+def test_missing_file_stops_with_a_plain_message(root):
+    (root / "data" / "organisation.yml").unlink()
+    assert _problems(root) == ["data/organisation.yml:1: (file): the file is missing"]
+
+
+def test_strings_are_filled_from_the_organisation():
+    organisation = load_organisation()
+    strings = load_strings()
+    for lang in ("sv", "en"):
+        issuer = strings.text("course_certificate_issuer", lang)
+        assert organisation.name(lang) in issuer
+        assert organisation.decision.registration_number in issuer
+        assert "{" not in strings.text("course_certificate_text", lang)
