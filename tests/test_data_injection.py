@@ -29,7 +29,7 @@ EXECUTABLE = {"", "text/javascript", "application/javascript", "module"}
 PLAIN = re.compile(r"^data/[a-z_]+\.yml:[1-9][0-9]*: [^\n]+: [^\n]+$")
 
 
-PLAN_QUOTES = {"situations.yml"}
+PLAN_QUOTES = {"situations.yml", "corrections.yml"}
 
 
 def leaves(value, path=()):
@@ -74,9 +74,12 @@ def injected(tmp_path_factory):
         tried = {}
         for path, text in leaves(data):
             field = path[-1] if isinstance(path[-1], str) else path[-2]
+            if name in PLAN_QUOTES:
+                # Each kind of text alone: titles are free, quotes must be the plan's.
+                field = tuple(part for part in path if isinstance(part, str))
             # The situations quote the plan word for word (checked against
             # data/plan-reference.txt), so their texts are tried like other fields.
-            if field in ("sv", "en") and name not in PLAN_QUOTES:
+            if field in ("sv", "en"):
                 chosen[name].append(path)
                 continue
             if field not in tried:  # other fields: try the first of each name alone

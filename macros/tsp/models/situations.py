@@ -20,6 +20,7 @@ from pydantic import Field, PositiveInt
 from .datafile import DataError, load_model
 from .base import Loc, NonEmptyStr, Strict, Text, duplicates
 from .plan import Corrections, Plan, contains, load_plan, read_reference, words
+from .routine import Identifier
 
 # Short numbers in the situations' sentences become tel: links (dialled as written).
 PHONE = re.compile(r"\b(112)\b")
@@ -33,7 +34,7 @@ class Action(Strict):
 
 
 class SituationPrintable(Strict):
-    id: NonEmptyStr
+    id: Identifier
     title: Text
 
 
