@@ -96,6 +96,11 @@ def injected(tmp_path_factory):
             if tried[field]:
                 chosen[name].append(path)
     for name, data in originals.items():
+        if name in PLAN_QUOTES:
+            # Quotes and corrections depend on each other: together they would
+            # change what the plan says. Each was tried alone above.
+            chosen[name] = []
+            continue
         changed = copy.deepcopy(data)
         for path in chosen[name]:
             set_at(changed, path, dict(leaves(data))[path] + PAYLOAD)
