@@ -34,7 +34,30 @@ def pytest_addoption(parser):
                      help="only the tests that need no site build and no browser (make check)")
 
 
+# Open defects found when the branches of this round were merged: each line of
+# tests/known-defects.txt is `test id  # what is wrong`. Those tests still run,
+# and are reported as xfail (or XPASS once fixed) until the defect is mended and
+# its line removed. The list is meant to shrink to nothing.
+KNOWN_DEFECTS = Path(__file__).with_name("known-defects.txt")
+
+
+def known_defects() -> dict[str, str]:
+    if not KNOWN_DEFECTS.is_file():
+        return {}
+    found = {}
+    for line in KNOWN_DEFECTS.read_text(encoding="utf-8").splitlines():
+        test, _, why = line.partition("#")
+        if test.strip():
+            found[test.strip()] = why.strip() or "open defect"
+    return found
+
+
 def pytest_collection_modifyitems(config, items):
+    defects = known_defects()
+    for item in items:
+        why = defects.get(item.nodeid) or defects.get(item.nodeid.split("[")[0])
+        if why:
+            item.add_marker(pytest.mark.xfail(reason=why, strict=False))
     if not config.getoption("--no-build"):
         return
     heavy = [item for item in items if HEAVY_FIXTURES & set(getattr(item, "fixturenames", ()))

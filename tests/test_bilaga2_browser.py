@@ -30,7 +30,7 @@ def test_do_first_text_is_as_large_as_body_text(page, site_url):
     page.set_viewport_size(PHONE)
     page.goto(site_url + "planen/bilaga-2/6-hot-via-e-post/")
     size = "el => parseFloat(getComputedStyle(el).fontSize)"
-    first = page.locator("article .tsp-first p:not(.admonition-title)").evaluate(size)
+    first = page.locator("article .tsp-first p:not(.admonition-title):not(.tsp-guidance__label)").evaluate(size)
     body = page.locator("article > p").first.evaluate(size)
     assert first >= body > 0
 

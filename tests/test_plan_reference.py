@@ -79,7 +79,7 @@ def test_a_situation_quote_that_is_not_the_plans_words_stops_the_check(project_c
     line = next(i for i, text in enumerate(lines) if "sv: Lås inte dörrar som leder in" in text)
     lines[line] = lines[line].replace("Lås inte dörrar", "Lås alla dörrar")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "macros.check"], cwd=project_copy,
+    result = subprocess.run([sys.executable, "-m", "macros.tsp.check"], cwd=project_copy,
                             capture_output=True, text=True)
     assert result.returncode == 1
     assert f"data/situations.yml:{line + 1}: situations[3].first[3].sv: 'Lås alla dörrar" \
@@ -94,7 +94,7 @@ def test_a_correction_that_is_not_in_the_plan_stops_the_check(project_copy):
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("original: \"Syftet med planen\"", "original: \"Syftet med webben\""),
                     encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "macros.check"], cwd=project_copy,
+    result = subprocess.run([sys.executable, "-m", "macros.tsp.check"], cwd=project_copy,
                             capture_output=True, text=True)
     assert result.returncode == 1
     assert re.search(r"data/corrections\.yml:\d+: corrections\[\d+\]\.original: 'Syftet med webben' "

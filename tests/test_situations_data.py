@@ -180,7 +180,7 @@ def test_course_may_refer_to_the_tenth_situation_but_not_an_eleventh(tenth):
 def test_a_situation_the_plan_does_not_have_stops_the_check(project_copy):
     path = project_copy / "data" / "situations.yml"
     path.write_text(path.read_text(encoding="utf-8") + TENTH_DATA, encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "macros.check"], cwd=project_copy,
+    result = subprocess.run([sys.executable, "-m", "macros.tsp.check"], cwd=project_copy,
                             capture_output=True, text=True)
     assert result.returncode == 1
     line = path.read_text(encoding="utf-8").splitlines().index("    number: 10") + 1

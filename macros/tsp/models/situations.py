@@ -19,8 +19,8 @@ from pydantic import Field, PositiveInt
 
 from .datafile import DataError, load_model
 from .base import Loc, NonEmptyStr, Strict, Text, duplicates
-from .routine import Identifier
 from .plan import Corrections, Plan, contains, load_plan, read_reference, words
+from .routine import Identifier
 
 # Short numbers in the situations' sentences become tel: links (dialled as written).
 PHONE = re.compile(r"\b(112)\b")
@@ -34,7 +34,6 @@ class Action(Strict):
 
 
 class SituationPrintable(Strict):
-    # The same rule as a printable's id: it becomes pdf/ID.pdf.
     id: Identifier
     title: Text
 
