@@ -323,3 +323,15 @@ def test_an_action_card_id_that_cannot_be_a_file_name(root):
     line = edit(root, "situations.yml", "id: situation-1\n", "id: situation 1\n")
     assert (f"data/situations.yml:{line}: situations[0].printable.id: 'situation 1' is not a "
             f"valid id: use lowercase letters, digits, - and _") in problems(root)
+
+
+def test_a_printable_without_its_page(root):
+    """Found by the fuzz test: the situations' cards were merged in before the
+    entry's own problems were reported (a ValidationError, not a line)."""
+    path = root / "data" / "printables.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("    page: skriv-ut/incidentrapport/\n")
+    path.write_text(text[:start] + text[start:].split("\n", 1)[1], encoding="utf-8")
+    line = text.count("\n", 0, text.index("  - id: incidentrapport")) + 1
+    assert problems(root) == [f"data/printables.yml:{line}: printables[0].page: required field "
+                              f"is missing"]

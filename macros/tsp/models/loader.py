@@ -72,6 +72,8 @@ def load_printables(root: Path = ROOT, situations: Situations | None = None) -> 
     path, rel = data_path("printables.yml", root)
 
     def checks(file: PrintablesFile) -> list[tuple[Loc, str]]:
+        if file.problems():
+            return []  # an entry without id, page or title: reported, and no card can be made
         merged = with_situations(file, situations)
         ids = [(("printables",), p.id) for p in merged.printables]
         found = [(loc, message.replace("duplicate printable id", "printable id") +
