@@ -335,3 +335,13 @@ def test_a_printable_without_its_page(root):
     line = text.count("\n", 0, text.index("  - id: incidentrapport")) + 1
     assert problems(root) == [f"data/printables.yml:{line}: printables[0].page: required field "
                               f"is missing"]
+
+
+def test_a_situation_page_longer_than_a_file_name(root):
+    """Found by the fuzz test: OSError (file name too long) in the plan check."""
+    page = "x" * 300 + ".md"
+    line = edit(root, "situations.yml", "page: planen/bilaga-2/1-pagaende-situationer.md",
+                f"page: {page}")
+    assert problems(root) == [f"data/situations.yml:{line}: situations[0].page: '{'x' * 59}…' "
+                              f"must be a page in docs/ like planen/bilaga-2/1-pagaende-situationer.md "
+                              f"(at most 200 characters)"]

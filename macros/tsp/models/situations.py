@@ -13,11 +13,11 @@ import re
 from pathlib import Path
 
 from .. import ROOT
-from typing import Optional
+from typing import Annotated, Optional
 
-from pydantic import Field, PositiveInt
+from pydantic import AfterValidator, Field, PositiveInt
 
-from .datafile import DataError, load_model
+from .datafile import DataError, load_model, quoted
 from .base import Loc, NonEmptyStr, Strict, Text, duplicates
 from .plan import Corrections, Plan, contains, load_plan, read_reference, words
 from .routine import Identifier
@@ -33,6 +33,18 @@ class Action(Strict):
     note: Optional[Text] = None
 
 
+# A Markdown file inside docs/: planen/bilaga-2/1-pagaende-situationer.md.
+PAGE_PATTERN = re.compile(r"^([a-z0-9][a-z0-9_-]*/)*[a-z0-9][a-z0-9_-]*\.md$")
+MAX_PAGE = 200  # a file name has at most 255 bytes
+
+
+def _page(value: str) -> str:
+    if len(value) > MAX_PAGE or not PAGE_PATTERN.match(value):
+        raise ValueError(f"'{quoted(value)}' must be a page in docs/ like "
+                         f"planen/bilaga-2/1-pagaende-situationer.md (at most {MAX_PAGE} characters)")
+    return value
+
+
 class SituationPrintable(Strict):
     id: Identifier
     title: Text
@@ -41,7 +53,7 @@ class SituationPrintable(Strict):
 class Situation(Strict):
     id: NonEmptyStr
     number: PositiveInt
-    page: NonEmptyStr
+    page: Annotated[NonEmptyStr, AfterValidator(_page)]
     title: Text
     short: Text
     description: Text
