@@ -22,6 +22,9 @@ from conftest import run_build
 from macros.tsp.models.datafile import DataError
 from macros.tsp.models.loader import load_all
 
+# Builds a site of its own: not part of `make check`.
+pytestmark = pytest.mark.build
+
 PAYLOADS = ["<script>alert(1)</script>", '<img src=x onerror="alert(2)">', "{{ config }}",
             "{% include 'main.html' %}"]
 PAYLOAD = " " + " ".join(PAYLOADS)
@@ -113,8 +116,11 @@ def injected(tmp_path_factory):
 
 
 def test_every_text_field_got_the_payloads(injected):
-    chosen, _, _ = injected
-    assert all(chosen[name] for name in chosen), chosen
+    chosen, refused, _ = injected
+    # Each file took the payloads somewhere, or refused every try with file:line
+    # (the plan's own words in situations.yml and corrections.yml).
+    empty = [name for name in chosen if not chosen[name]]
+    assert all(any(file == name for file, _ in refused) for name in empty), (empty, refused.keys())
     assert any(path[0] == "emergency_link" for path in chosen["strings.yml"])
 
 
