@@ -14,6 +14,7 @@ plan, whose bullets carry no full stops and whose dashes vary.
 from __future__ import annotations
 
 import re
+from typing import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -52,18 +53,22 @@ def normal(text: str) -> str:
     return " ".join(text.split())
 
 
-def part_label(part: str, lang: str) -> str:
-    """'bilaga-2-7' -> 'Bilaga 2, situation 7' / 'Annex 2, situation 7'."""
-    words = {"sv": ("Bilaga", "Avsnitt", "situation"), "en": ("Annex", "Section", "situation")}
-    annex, section, situation = words.get(lang, words["sv"])
+def part_label(part: str, text: Callable[[str], str] | None = None) -> str:
+    """'bilaga-2-7' -> 'Bilaga 2, situation 7', with the words of data/strings.yml
+    (text(key) in the reader's language; Swedish, the plan's own, when not given)."""
+    text = text or SWEDISH_PARTS.get
     match = re.fullmatch(r"bilaga-(\d)(?:-(\d+))?", part)
     if match:
-        label = f"{annex} {match.group(1)}"
-        return label + (f", {situation} {match.group(2)}" if match.group(2) else "")
+        label = f"{text('plan_part_annex')} {match.group(1)}"
+        return label + (f", {text('plan_part_situation')} {match.group(2)}" if match.group(2) else "")
     if part == "front":
-        front = {"sv": "Försättsblad och innehåll", "en": "Title page and contents"}
-        return front.get(lang, front["sv"])
-    return f"{section} {part}"
+        return text("plan_part_front")
+    return f"{text('plan_part_section')} {part}"
+
+
+# The plan's own words for its parts, for messages about data/corrections.yml.
+SWEDISH_PARTS = {"plan_part_annex": "Bilaga", "plan_part_section": "Avsnitt",
+                 "plan_part_situation": "situation", "plan_part_front": "Försättsblad och innehåll"}
 
 
 def split_parts(text: str) -> dict[str, list[str]]:
@@ -121,7 +126,7 @@ class Plan:
             original = normal(c.original)
             if original not in self.text[c.part]:
                 self.unmatched.append((("corrections", i, "original"),
-                                       f"'{original}' is not in {part_label(c.part, 'sv')} "
+                                       f"'{original}' is not in {part_label(c.part)} "
                                        f"of the plan ({REFERENCE})"))
                 continue
             self.text[c.part] = self.text[c.part].replace(original, normal(c.new), 1)
