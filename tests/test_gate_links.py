@@ -3,13 +3,7 @@
 import pytest
 
 from gates.edit import add_to_content
-from gates.links import link_problems, pdf_urls
-
-
-def site_roots(soup, site_dir) -> tuple[str, ...]:
-    """The configured site_url (absolute links to it are internal)."""
-    canonical = soup(site_dir / "index.html").find("link", rel="canonical")
-    return (canonical["href"],) if canonical else ()
+from gates.links import link_problems, pdf_urls, site_roots
 
 
 def test_no_broken_links_or_anchors(site_pdfs, soup, html_pages):

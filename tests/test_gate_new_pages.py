@@ -14,7 +14,7 @@ from form_helpers import fill, form_url
 from gates.browser import Watch, add_axe, axe_violations, page_url
 from gates.csp import csp_problems
 from gates.keyboard import keyboard_problems
-from gates.links import page_links
+from gates.links import page_links, site_roots
 from gates.vnu import vnu_errors
 from macros.tsp.steps.guidance import GUIDANCE_DIR
 
@@ -35,7 +35,7 @@ def test_there_are_new_pages(site_dir):
 
 def test_csp_and_links(site_dir, soup):
     problems = []
-    roots = (soup(site_dir / "index.html").find("link", rel="canonical")["href"],)
+    roots = site_roots(soup, site_dir)
     for path in new_pages(site_dir):
         problems += [f"{path.relative_to(site_dir)}: {m}" for m in csp_problems(soup(path))]
         problems += page_links(site_dir, path, roots)

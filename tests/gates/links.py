@@ -65,6 +65,13 @@ def check_url(site_dir: Path, where: str, base: str, url: str,
     return []
 
 
+def site_roots(soup, site_dir: Path) -> tuple[str, ...]:
+    """The configured site_url (absolute links to it are internal); a local
+    build has none, and writes no canonical link."""
+    canonical = soup(site_dir / "index.html").find("link", rel="canonical")
+    return (canonical["href"],) if canonical else ()
+
+
 def page_links(site_dir: Path, path: Path, site_roots=()) -> list[str]:
     rel = path.relative_to(site_dir).as_posix()
     base = LOCAL + rel
