@@ -1,7 +1,7 @@
 """The adopted plan's own text (data/plan-reference.txt) and the declared
 corrections to it (data/corrections.yml).
 
-The reference is the plan as adopted (Dnr KS.2017.128), copied word for word.
+The reference is the plan as adopted, copied word for word.
 Its parts are found by their headings; a correction replaces its `original`
 by its `new` text in one part. The Swedish site must carry the corrected text
 word for word (tests/test_plan_reference.py), and the situations' quotes in
