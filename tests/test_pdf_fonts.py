@@ -70,7 +70,7 @@ def test_every_pdf_is_set_in_the_brought_font(site_pdfs):
         path = site_pdfs / pdf
         others = {f for f in fonts_of(path) if not f.startswith(BROUGHT)}
         lacking = sorted({c for c in text(path) if ord(c) > 0x20 and ord(c) not in covered})
-        # A character the brought font lacks (e.g. "→") can only come from
+        # A character the brought font lacks can only come from
         # another font; anything else in another font is a print style that
         # forgot the brought font.
         if others and not lacking:
