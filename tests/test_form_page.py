@@ -10,7 +10,7 @@ import pytest
 from form_helpers import STRINGS
 
 PAGES = {"sv": "planen/bilaga-5/index.html", "en": "en/planen/bilaga-5/index.html"}
-# The form's script comes inside the bundle of its page kind (macros/bundles.py).
+# The form's script comes inside the bundle of its page kind (macros/tsp/steps/bundles.py).
 SCRIPT = "tsp-incident-form."
 
 

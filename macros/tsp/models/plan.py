@@ -5,7 +5,7 @@ The reference is the plan as adopted, copied word for word.
 Its parts are found by their headings; a correction replaces its `original`
 by its `new` text in one part. The Swedish site must carry the corrected text
 word for word (tests/test_plan_reference.py), and the situations' quotes in
-data/situations.yml must be the plan's words (macros/situations.py).
+data/situations.yml must be the plan's words (macros/tsp/models/situations.py).
 
 Words are compared, not punctuation: the reference is a text export of the
 plan, whose bullets carry no full stops and whose dashes vary.
