@@ -1,4 +1,6 @@
-"""The macros that print the situations of data/situations.yml (Markdown, so
+"""Page macros for the situations of Bilaga 2: lists, the 'Gör först' box, the next situation.
+
+The macros that print the situations of data/situations.yml (Markdown, so
 MkDocs checks the links and the English pages link to English pages)."""
 
 from __future__ import annotations

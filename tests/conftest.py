@@ -1,5 +1,7 @@
-"""Shared fixtures: the real site built once per session, served on loopback,
-and Debian's Chromium for Playwright (browser downloads do not work here)."""
+"""Shared fixtures: the built site, its server and Debian's Chromium.
+
+The real site is built once per session and served on loopback; Playwright
+drives Debian's Chromium (browser downloads do not work here)."""
 
 from __future__ import annotations
 

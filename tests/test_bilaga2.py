@@ -1,4 +1,6 @@
-"""Bilaga 2: the overview and the nine situation pages, read from the built HTML
+"""Bilaga 2's overview and situation pages, read from the built HTML.
+
+Bilaga 2: the overview and the nine situation pages, read from the built HTML
 in both languages."""
 
 from __future__ import annotations

@@ -1,4 +1,6 @@
-"""Bilaga 2 on a small phone in real Chromium: the 'do first' box and a tappable
+"""Bilaga 2 on a 320 px phone: 'Gör först' and a tappable 112 on the first screen.
+
+Bilaga 2 on a small phone in real Chromium: the 'do first' box and a tappable
 112 are on the first screen, in body-sized text, without sideways scrolling."""
 
 from __future__ import annotations

@@ -1,4 +1,6 @@
-"""The built course pages, read with a parser: every question of the data is
+"""The built course pages and the menu, read with a parser.
+
+The built course pages, read with a parser: every question of the data is
 on its module page in both languages, every Bilaga 2 situation is trained by
 at least three questions, links resolve, and nothing needs inline script."""
 

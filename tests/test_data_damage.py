@@ -1,4 +1,6 @@
-"""Damage that real editing does to a data file, one case each: the checker
+"""Real editing damage to each data file, and the checker's plain message for it.
+
+Damage that real editing does to a data file, one case each: the checker
 answers with the exact plain line, `data/FILE.yml:LINE: field: message`.
 
 The line of each problem is found by searching the edited file, not copied

@@ -1,4 +1,6 @@
-"""English: one term per concept, one 112 script, no idioms a UK reader
+"""The English pages' terms, 112 script and paper marks.
+
+English: one term per concept, one 112 script, no idioms a UK reader
 stumbles on, Swedish words marked lang="sv", "Reg. no." on English paper."""
 
 from __future__ import annotations

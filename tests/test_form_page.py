@@ -1,4 +1,6 @@
-"""The built Bilaga 5 pages (issue 5): a form that can send nothing, the
+"""The built Bilaga 5 form pages, read with a parser.
+
+The built Bilaga 5 pages (issue 5): a form that can send nothing, the
 script only on these pages, and no inline code for the coming strict CSP."""
 
 from __future__ import annotations

@@ -1,5 +1,8 @@
-"""data/organisation.yml is checked like the other data files: plain
-messages with file and line, never a traceback, never a half-built site."""
+"""data/organisation.yml: checked like the other data, and named nowhere else.
+
+data/organisation.yml is checked like the other data files: plain
+messages with file and line, never a traceback, never a half-built site.
+Its names stand there and in the plan's own texts only."""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""The PDFs do not depend on the fonts of the machine that prints them: they
+"""The PDFs are set in the brought font and do not change with the machine's fonts.
+
+The PDFs do not depend on the fonts of the machine that prints them: they
 are set in the font the project brings (macros/tsp/steps/fonts.py), and a
 machine whose every system font is another one prints the same pages with the
 same text on each."""

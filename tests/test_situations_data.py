@@ -1,4 +1,6 @@
-"""data/situations.yml is the one list of the situations: a copy of the site
+"""data/situations.yml is the one list of situations: a tenth one appears everywhere.
+
+data/situations.yml is the one list of the situations: a copy of the site
 with a tenth situation (one data entry, its two pages, and the plan's text of
 it in the reference) lists it everywhere the nine appear, prints its card and
 lets the course refer to it."""

@@ -1,4 +1,6 @@
-"""The adopted plan's own text (data/plan-reference.txt) and the declared
+"""The adopted plan's text and its declared corrections, for checking the site against them.
+
+The adopted plan's own text (data/plan-reference.txt) and the declared
 corrections to it (data/corrections.yml).
 
 The reference is the plan as adopted, copied word for word.

@@ -1,4 +1,6 @@
-"""The rules of a stylesheet that can apply to one page (for the Akut page,
+"""The least CSS one page needs (the Akut page's inline stylesheet).
+
+The rules of a stylesheet that can apply to one page (for the Akut page,
 which gets its CSS inline, the least it needs).
 
 Conservative, like PurgeCSS: a rule is kept when every class, id, element
