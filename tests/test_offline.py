@@ -15,14 +15,14 @@ from playwright.sync_api import expect
 
 from conftest import ROOT, run_build, wait_until
 from macros.tsp.models.loader import load_strings
+from macros.tsp.models.situations import load_situations
 
 STRINGS = load_strings()
 
 MARKER = "const PRECACHE = "
-SITUATIONS = sorted(p.stem for p in (ROOT / "docs" / "planen" / "bilaga-2").glob("[0-9]*.md")
-                    if not p.stem.endswith(".en"))
-OFFLINE_PAGES = ["", "akut/", "om-nagot-har-hant/", "planen/bilaga-5/",
-                 *(f"planen/bilaga-2/{name}/" for name in SITUATIONS)]
+# Every situation of data/situations.yml, by its page.
+SITUATIONS = [situation.url for situation in load_situations().situations]
+OFFLINE_PAGES = ["", "akut/", "om-nagot-har-hant/", "planen/bilaga-5/", *SITUATIONS]
 OFFLINE_PAGES += ["en/" + path for path in OFFLINE_PAGES]
 PRECACHE_BUDGET = 600 * 1024  # gzip bytes the first visit may download in the background
 
