@@ -12,5 +12,4 @@ def register(env, site: Site) -> None:
         """The yearly summary: file picker and drop zone, counts, charts, print."""
         lang = site.lang(env.page)
         return site.render("tsp-summary.html", lang,
-                           config=summary_config(site.summary, site.incident, lang,
-                                                 site.languages.language(lang).locale))
+                           config=summary_config(site.summary, site.incident, lang))

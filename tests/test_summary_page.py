@@ -12,7 +12,8 @@ from macros.tsp.models.loader import load_summary
 
 def config(soup, site_dir, prefix):
     page = soup(site_dir / prefix / "sammanstallning" / "index.html")
-    return page, json.loads(page.find("script", id="tsp-summary-config").string)
+    block = page.select_one('[data-tsp-component="summary"] script[type="application/json"][data-tsp-words]')
+    return page, json.loads(block.string)
 
 
 @pytest.mark.parametrize("prefix", ["", "en"])

@@ -85,7 +85,7 @@ class TspPlugin(BasePlugin[TspConfig]):
         if self.site is None:
             return output
         language = self.site.languages.language(self.site.lang(page))
-        output = with_language_attrs(output, language, self.site.render)
+        output = with_language_attrs(output, language, self.site.languages, self.site.render)
         if self.bundler is not None and page.meta.get("tsp_light"):
             output = self.bundler.inline_light_css(output)
         return (csp.with_csp(output, self.site.render, page.file.src_uri)

@@ -1,17 +1,18 @@
 /* The root 404 page is Swedish. A static host serves it for every missing
    address, also under /en/: send that reader to the English 404 page, whose
-   header, menu and text are in English. The language roots (absolute paths
-   like "/en/") come from the script tag's data-tsp-languages. */
+   header, menu and text are in English. The other languages' roots (absolute
+   paths like "/en/") come from the root's data-tsp-roots (templates/404.html,
+   from the Languages module). */
 (function () {
   "use strict";
-  var script = document.currentScript;
-  var roots = (script && script.getAttribute("data-tsp-languages") || "").split(" ");
-  var path = window.location.pathname;
-  for (var i = 0; i < roots.length; i++) {
-    var root = roots[i];
-    if (root && path.indexOf(root) === 0 && path !== root + "404.html") {
-      window.location.replace(root + "404.html");
-      return;
+  TSP.component("not-found", function (root) {
+    var roots = (root.getAttribute("data-tsp-roots") || "").split(" ");
+    var path = window.location.pathname;
+    for (var i = 0; i < roots.length; i++) {
+      if (roots[i] && path.indexOf(roots[i]) === 0 && path !== roots[i] + "404.html") {
+        window.location.replace(roots[i] + "404.html");
+        return;
+      }
     }
-  }
+  });
 })();

@@ -3,20 +3,21 @@
    whether it is saved on this device. */
 (function () {
   "use strict";
-  const file = new URLSearchParams(window.location.search).get("file");
-  if (file) {
-    document.querySelectorAll(".tsp-offline-missing").forEach(function (note) {
-      note.hidden = false;
-    });
-  }
-  const list = document.querySelector(".tsp-offline-pdfs");
-  if (!list || !("caches" in window)) return;
-  list.querySelectorAll("li").forEach(function (item) {
-    const link = item.querySelector("a");
-    const status = item.querySelector(".tsp-offline-status");
-    caches.match(link.href).then(function (hit) {
-      status.textContent = "(" + (hit ? list.dataset.tspSaved : list.dataset.tspNetwork) + ")";
-      item.dataset.tspOffline = hit ? "saved" : "network";
+  TSP.component("offline-pdfs", function (list) {
+    if (new URLSearchParams(window.location.search).get("file")) {
+      document.querySelectorAll(".tsp-offline-missing").forEach(function (note) {
+        note.hidden = false;
+      });
+    }
+    if (!("caches" in window)) return;
+    var words = TSP.words(list);
+    list.querySelectorAll("li").forEach(function (item) {
+      var link = item.querySelector("a");
+      var status = item.querySelector(".tsp-offline-pdfs__status");
+      caches.match(link.href).then(function (hit) {
+        status.textContent = "(" + (hit ? words.saved : words.network) + ")";
+        item.dataset.tspOffline = hit ? "saved" : "network";
+      });
     });
   });
 })();

@@ -3,16 +3,19 @@
    takes over in the background and the next page the reader opens comes from
    the new build, so text typed into a page (the Bilaga 5 form) stays where it
    is. Once the offline copy is complete, the page asks the browser to keep it
-   (navigator.storage.persist), so it is not dropped after a week unused. */
+   (navigator.storage.persist), so it is not dropped after a week unused.
+   It is also the one script of the light Akut page, which carries no core
+   (macros/tsp/steps/bundles.py): it needs none of the core's helpers. */
 (function () {
   "use strict";
-  if (!("serviceWorker" in navigator) || !document.currentScript) return;
-
-  // This file is served from assets/javascripts/ below the site root.
-  const root = new URL("../../", document.currentScript.src);
+  // The bundle is served from assets/javascripts/ below the site root; only
+  // while it runs does the page name it.
+  var script = document.currentScript;
+  if (!("serviceWorker" in navigator) || !script) return;
+  var root = new URL("../../", script.src);
 
   function keepOfflineCopy() {
-    const storage = navigator.storage;
+    var storage = navigator.storage;
     if (!storage || !storage.persist || !storage.persisted) return;
     storage.persisted().then(function (persisted) {
       return persisted || storage.persist();

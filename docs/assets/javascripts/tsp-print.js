@@ -132,26 +132,28 @@
     if (new URLSearchParams(location.search).has("skriv-ut")) printWithFont();
   }
 
-  document.querySelectorAll(".tsp-print-button").forEach(function (button) {
-    button.addEventListener("click", printWithFont);
-  });
+  TSP.page(function (html) {
+    html.querySelectorAll(".tsp-print-button").forEach(function (button) {
+      button.addEventListener("click", printWithFont);
+    });
 
-  var toc = document.querySelector(".tsp-plan-toc");
-  var body = document.querySelector(".tsp-plan-body");
-  if (toc && body) {
-    document.querySelectorAll(".tsp-print-button").forEach(function (b) { b.disabled = true; });
-    var started = false;
-    var start = function () {
-      if (started) return;
-      started = true;
-      assemblePlan(toc, body).then(ready, function (error) {
-        document.documentElement.setAttribute("data-tsp-print", "failed");
-        console.error(error);
-      });
-    };
-    // After Material has set up the page, so it never handles the parts twice.
-    if (window.document$) window.document$.subscribe(start); else start();
-  } else {
-    ready();
-  }
+    var toc = html.querySelector(".tsp-plan-toc");
+    var body = html.querySelector(".tsp-plan-body");
+    if (toc && body) {
+      html.querySelectorAll(".tsp-print-button").forEach(function (b) { b.disabled = true; });
+      var started = false;
+      var start = function () {
+        if (started) return;
+        started = true;
+        assemblePlan(toc, body).then(ready, function (error) {
+          document.documentElement.setAttribute("data-tsp-print", "failed");
+          console.error(error);
+        });
+      };
+      // After Material has set up the page, so it never handles the parts twice.
+      if (window.document$) window.document$.subscribe(start); else start();
+    } else {
+      ready();
+    }
+  });
 })();

@@ -35,23 +35,25 @@
     }
   }
 
-  var observer = new ResizeObserver(function (entries) {
-    entries.forEach(function (entry) { update(entry.target); });
-  });
-
-  var seen = new WeakSet();
-  function scan() {
-    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
-      if (seen.has(wrap)) return;
-      seen.add(wrap);
-      update(wrap);
-      observer.observe(wrap);
+  TSP.page(function (html) {
+    var observer = new ResizeObserver(function (entries) {
+      entries.forEach(function (entry) { update(entry.target); });
     });
-  }
 
-  // Material wraps the tables itself; document$ emits once it has. Tables
-  // added later (the whole plan, assembled by tsp-print.js) are handled as
-  // soon as they are in the page, before any other script runs.
-  document$.subscribe(scan);
-  new MutationObserver(scan).observe(document.body, { childList: true, subtree: true });
+    var seen = new WeakSet();
+    function scan() {
+      html.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+        if (seen.has(wrap)) return;
+        seen.add(wrap);
+        update(wrap);
+        observer.observe(wrap);
+      });
+    }
+
+    // Material wraps the tables itself; document$ emits once it has. Tables
+    // added later (the whole plan, assembled by tsp-print.js) are handled as
+    // soon as they are in the page.
+    if (window.document$) window.document$.subscribe(scan); else scan();
+    new MutationObserver(scan).observe(document.body, { childList: true, subtree: true });
+  });
 })();

@@ -43,9 +43,9 @@ class Summary(Strict):
         return found
 
 
-def summary_config(summary: Summary, incident: Incident, lang: str, locale: str) -> dict:
-    """What tsp-summary.js needs, in one language: categories, fields, words;
-    locale is the BCP 47 tag month names are formatted in ('sv-SE')."""
+def summary_config(summary: Summary, incident: Incident, lang: str) -> dict:
+    """What tsp-summary.js needs, in one language: categories, fields, words
+    (month names come from the page's locale, TSP.locale() in tsp-core.js)."""
     def categories(items):
         return [{"id": c.id, "label": c.label(lang), "words": [w.lower() for w in c.words]}
                 for c in items]
@@ -56,7 +56,6 @@ def summary_config(summary: Summary, incident: Incident, lang: str, locale: str)
     checks.append({"name": field_id("p3", applied.id), "text": applied.text(lang)})
     return {
         "form": FORM, "version": FORM_VERSION, "maxKb": MAX_FILE_KB,
-        "locale": locale,
         "text": [field_id("p1", "what"), field_id("p1", "when_where")],
         "when": field_id("p1", "when_where"),
         "policeReport": field_id("p2", "police_report"),
@@ -65,5 +64,5 @@ def summary_config(summary: Summary, incident: Incident, lang: str, locale: str)
                      for m in incident.part3.meetings],
         "kinds": categories(summary.kinds),
         "channels": categories(summary.channels),
-        "ui": {key: text(lang) for key, text in summary.ui.items()},
+        "words": {key: text(lang) for key, text in summary.ui.items()},
     }

@@ -12,6 +12,11 @@ are (readable, and served for anyone who wants them).
 A page's kind is its front matter: `tsp_scripts: [name, …]` adds those
 scripts (the form, the course, the slides) to its bundle; `tsp_light: true`
 (the Akut page) gets no Material script, only the offline registration.
+Every bundle but the light one starts with the shared core
+(assets/javascripts/tsp-core.js, first in extra_javascript): it marks <html>
+as having JavaScript before any other script runs, and the other scripts use
+its helpers. The light page has no control that needs JavaScript, so its
+bundle stays the offline registration alone.
 Bundle names carry a hash of their content, so a changed bundle is a new URL.
 """
 
@@ -31,6 +36,8 @@ from .css_subset import page_css
 MATERIAL_CSS_RE = re.compile(r"assets/stylesheets/(?:main|palette)\.[0-9a-f]+\.min\.css")
 MATERIAL_JS_RE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
 SOURCE_MAP_RE = re.compile(r"^/[/*]# sourceMappingURL=.*$", re.MULTILINE)
+# The shared core, first in every bundle.
+CORE_SCRIPT = "tsp-core"
 # The one script of a light page: it registers the offline copy.
 LIGHT_SCRIPTS = ("tsp-offline",)
 # Where a light page's inline stylesheet goes (overrides/main.html).
@@ -110,15 +117,20 @@ class Bundler:
         return self._css
 
     def script(self, scripts: tuple[str, ...], light: bool) -> Bundle:
-        """Material's script, extra_javascript, then the page's own scripts."""
+        """The core, Material's script, the rest of extra_javascript, then the
+        page's own scripts."""
         key = ("light",) if light else scripts
         if key in self._scripts:
             return self._scripts[key]
         name = "tsp-" + "-".join(s.removeprefix("tsp-") for s in key) if key else "tsp"
+        core = [rel for rel in self.extra_js if Path(rel).stem == CORE_SCRIPT]
+        if len(core) != 1:
+            raise ValueError(f"bundles: extra_javascript needs assets/javascripts/{CORE_SCRIPT}.js once")
+        rest = [rel for rel in self.extra_js if rel not in core]
         if light:
-            rels = [rel for rel in self.extra_js if Path(rel).stem in LIGHT_SCRIPTS]
+            rels = [rel for rel in rest if Path(rel).stem in LIGHT_SCRIPTS]
         else:
-            rels = [self.material_js, *self.extra_js,
+            rels = [*core, self.material_js, *rest,
                     *(f"assets/javascripts/{s}.js" for s in scripts)]
         text = rjsmin.jsmin(";\n".join(self._source(rel) for rel in rels))
         bundle = _named("javascripts", name, "js", text)
