@@ -40,6 +40,29 @@ def test_a_page_script_is_only_in_the_bundles_of_pages_that_ask_for_it(site_dir)
         assert holding and all(b.startswith(name + ".") for b in holding), (name, holding)
 
 
+def test_every_script_bundle_but_the_light_one_starts_with_the_core(site_dir, soup, html_pages):
+    """The core (tsp-core.js) runs first: it marks <html> as having JavaScript
+    and holds the helpers every other script uses."""
+    import rjsmin
+
+    core = rjsmin.jsmin((SOURCES / "tsp-core.js").read_text(encoding="utf-8"))
+    bundles = set()
+    for path in html_pages:
+        bundles |= set(loaded(soup(path), site_dir, path)[1])
+    light = {b for b in bundles if b.name.startswith("tsp-light.")}
+    assert light and len(bundles) > len(light)
+    for bundle in sorted(bundles):
+        text = bundle.read_text(encoding="utf-8")
+        if bundle in light:
+            assert core not in text, bundle.name
+        else:
+            assert text.startswith(core), bundle.name
+    # The root 404's own script comes after the bundle, so the core is there first.
+    page = soup(site_dir / "404.html")
+    scripts = [s["src"] for s in page.select("script[src]")]
+    assert len(scripts) == 2 and "tsp-not-found" in scripts[1], scripts
+
+
 def test_the_light_page_bundle_has_no_material_script(site_dir, soup):
     page = soup(site_dir / "akut" / "index.html")
     _, js = loaded(page, site_dir, site_dir / "akut" / "index.html")
