@@ -17,6 +17,7 @@ import posixpath
 import shutil
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import ROOT, run_build
 from gates.links import link_problems
@@ -101,7 +102,10 @@ def test_every_page_is_built_in_german(third_language):
         url = stem[: -len("index")] if stem.endswith("index") else stem + "/"
         page = site / "de" / url / "index.html"
         assert page.is_file(), page
-        assert '<html data-tsp-locale="de" lang="de"' in page.read_text(encoding="utf-8")[:200]
+        html = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").html
+        assert (html["lang"], html["data-tsp-locale"]) == ("de", "de"), page
+        # The scripts read every language of the site from <html>: German too.
+        assert "de" in html["data-tsp-locales"].split(), page
 
 
 def test_links_and_anchors_hold_in_every_language(third_language):
