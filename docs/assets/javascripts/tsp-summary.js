@@ -154,11 +154,11 @@
     ["dragenter", "dragover"].forEach(function (type) {
       drop.addEventListener(type, function (event) {
         event.preventDefault();
-        drop.classList.add("tsp-drop--over");
+        drop.classList.add("tsp-summary__drop--over");
       });
     });
     ["dragleave", "drop"].forEach(function (type) {
-      drop.addEventListener(type, function () { drop.classList.remove("tsp-drop--over"); });
+      drop.addEventListener(type, function () { drop.classList.remove("tsp-summary__drop--over"); });
     });
     drop.addEventListener("drop", function (event) {
       event.preventDefault();
@@ -322,7 +322,7 @@
 
     function table(caption, head, body) {
       var t = document.createElement("table");
-      t.className = "tsp-summary-table";
+      t.className = "tsp-summary__table";
       var c = document.createElement("caption");
       c.className = "tsp-visually-hidden";  // the section heading above says it
       c.textContent = caption;
@@ -349,12 +349,12 @@
 
     function legend(parts) {
       var list = document.createElement("ul");
-      list.className = "tsp-chart-legend";
+      list.className = "tsp-chart__legend";
       list.setAttribute("aria-hidden", "true");  // the table says the same in words
       parts.forEach(function (p) {
         var item = document.createElement("li");
         var mark = document.createElement("span");
-        mark.className = "tsp-chart-legend__mark tsp-chart__bar--" + p.part;
+        mark.className = "tsp-chart__legend-mark tsp-chart__bar--" + p.part;
         item.appendChild(mark);
         item.appendChild(document.createTextNode(p.label));
         list.appendChild(item);
@@ -364,7 +364,7 @@
 
     function section(title, chart, tableEl, legendEl) {
       var part = document.createElement("section");
-      part.className = "tsp-summary-section";
+      part.className = "tsp-summary__section";
       var h = document.createElement("h3");
       h.textContent = title;
       part.appendChild(h);
