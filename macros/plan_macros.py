@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from .tsp.models.accessibility import statement_items
 from .tsp.models.contacts import number_views
 from .tsp.models.organisation import view as organisation_view
 from .tsp.models.readiness import reachable_views
@@ -93,6 +94,18 @@ def register(env, site: Site) -> None:
         """"Vem gör vad?": for each base role the routine rows it owns, alone or jointly."""
         return {"roles": duties(routine, lang), "routine_url": link(ROUTINE_PAGE, lang, url),
                 "review": review(routine, lang)}
+
+    @site.partial_macro(env, "tsp-statement-list.html")
+    def accessibility_list(lang, url, section, none_key):
+        """The accessibility statement: one list of data/accessibility.yml
+        (checked, known_issues, untested, burdensome, outside_law), each claim
+        with the tests that back it; none_key is the strings.yml text for an empty list."""
+        return {"items": statement_items(site.accessibility, section, lang), "none_key": none_key}
+
+    @site.partial_macro(env, "tsp-statement-date.html")
+    def accessibility_assessed(lang, url):
+        """The date the statement's claims were last checked against the tests."""
+        return {"date": site.accessibility.assessed.isoformat()}
 
     @site.partial_macro(env, "tsp-corrections.html")
     def corrections_list(lang, url):
