@@ -1,11 +1,12 @@
 """The PDFs measured as paper (issue 17): type size on the action cards and
 the 112 card, write-in space on the phone checklist, room between the Ja/Nej
-boxes, and a whole plan with no heading or term cut from what follows it and
-no date broken over two lines."""
+boxes, a whole plan with no heading or term cut from what follows it and
+no date broken over two lines, and a tag structure in the document's language."""
 
 from __future__ import annotations
 
 import re
+import subprocess
 
 import pytest
 
@@ -137,3 +138,13 @@ def test_whole_plan_keeps_headings_terms_and_dates_whole(site_pdfs, soup, lang):
 
     printed = {w[0].strip(".,;:()") for page in range(1, len(pages) + 1) for w in words(pdf, page)}
     assert dates <= printed, f"broken over two lines: {sorted(dates - printed)}"
+
+
+@pytest.mark.parametrize("printable_id", PRINTABLES)
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdfs_are_tagged_in_their_language(site_pdfs, printable_id, lang):
+    pdf = pdf_file(site_pdfs, printable_id, lang)
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Tagged:\s+yes$", info, re.M), f"{pdf.name} ({lang}) has no tag structure"
+    # The document language in the catalog (/Lang), which a screen reader reads with.
+    assert re.findall(rb"/Lang\s*\(([^)]*)\)", pdf.read_bytes()) == [lang.encode()]

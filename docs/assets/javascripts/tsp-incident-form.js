@@ -294,6 +294,53 @@
   /* Import reads no file over MAX_IMPORT bytes (a full report is a few
    * kilobytes), and changes nothing before the reader has seen which fields
    * the file changes and said yes; fields the file leaves out stay as they are. */
+  /* The follow-up talks of part 3 as a calendar file (RFC 5545), made on this
+   * device: one all-day event for each talk with a date, named after the talk.
+   * No answer goes into the file: who was present or what was said stays here. */
+  function icsText(value) {
+    return value.replace(/[\\;,]/g, "\\$&").replace(/\r?\n/g, "\\n");
+  }
+
+  function icsDate(date) { return date.replace(/-/g, ""); }
+
+  // Lines longer than 75 octets continue on the next line after a space.
+  function icsFold(line) {
+    var encoder = new TextEncoder(), out = "", size = 0;
+    Array.from(line).forEach(function (char) {
+      var bytes = encoder.encode(char).length;
+      if (size + bytes > 74) { out += "\r\n "; size = 1; }
+      out += char;
+      size += bytes;
+    });
+    return out;
+  }
+
+  function calendar() {
+    var stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+    var events = [];
+    Array.prototype.forEach.call(form.querySelectorAll("fieldset.tsp-meeting"), function (set, i) {
+      var date = set.querySelector("input[type=date]").value;
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return;
+      var next = new Date(date + "T12:00:00Z");
+      next.setUTCDate(next.getUTCDate() + 1);
+      events.push("BEGIN:VEVENT", "UID:" + stamp + "-" + (i + 1) + "@" + FORM, "DTSTAMP:" + stamp,
+        "DTSTART;VALUE=DATE:" + icsDate(date),
+        "DTEND;VALUE=DATE:" + icsDate(next.toISOString().slice(0, 10)),
+        "SUMMARY:" + icsText(set.querySelector("legend").textContent.replace(/\s+/g, " ").trim()),
+        "END:VEVENT");
+    });
+    if (!events.length) return null;
+    return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//" + FORM + "//" + document.documentElement.lang,
+      "CALSCALE:GREGORIAN"].concat(events, ["END:VCALENDAR", ""]).map(icsFold).join("\r\n");
+  }
+
+  $("tsp-export-ics").addEventListener("click", function () {
+    var content = calendar();
+    if (!content) { announce("form_ics_none"); return; }
+    var name = ui.form_ics_file_name + "-" + new Date().toISOString().slice(0, 10) + ".ics";
+    download(content, "text/calendar;charset=utf-8", name);
+  });
+
   var picker = $("tsp-import");
   var MAX_IMPORT = Number(picker.dataset.tspMaxBytes);
   var importDialog = $("tsp-import-dialog");
