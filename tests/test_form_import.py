@@ -124,7 +124,8 @@ def test_a_partial_file_asks_first_and_keeps_the_fields_it_lacks(form, lang, tmp
 
     # The same file again changes nothing, and says so without asking.
     page.set_input_files("#tsp-import", str(partial))
-    assert page.inner_text("#tsp-form-message") == say("form_import_same", lang, file=partial.name)
+    expect(page.locator("#tsp-form-message")).to_have_text(
+        say("form_import_same", lang, file=partial.name))
     assert page.is_hidden("#tsp-import-dialog")
 
 

@@ -146,5 +146,10 @@ def test_pdfs_are_tagged_in_their_language(site_pdfs, printable_id, lang):
     pdf = pdf_file(site_pdfs, printable_id, lang)
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert re.search(r"^Tagged:\s+yes$", info, re.M), f"{pdf.name} ({lang}) has no tag structure"
-    # The document language in the catalog (/Lang), which a screen reader reads with.
-    assert re.findall(rb"/Lang\s*\(([^)]*)\)", pdf.read_bytes()) == [lang.encode()]
+    # The document's language, which a screen reader reads with: /Lang of the
+    # catalog and of the Document element (parts in another language carry their own).
+    data = pdf.read_bytes()
+    catalog = re.search(rb"/Type /Catalog.*?/Lang \(([^)]*)\)>>", data, re.S)
+    document = re.search(rb"/S /Document\s*/Lang \(([^)]*)\)", data)
+    assert catalog and document, f"{pdf.name} ({lang}) states no language"
+    assert (catalog.group(1), document.group(1)) == (lang.encode(), lang.encode())
