@@ -6,7 +6,7 @@ from typing import Any
 
 from mkdocs.utils import get_relative_url
 
-from .tsp.models.course import Course, Module, link_label
+from .tsp.models.course import Course, Module, Question, link_label
 
 ANSWER_KEY = "utbildning/facit.md"
 
@@ -44,15 +44,19 @@ def module_context(course: Course, module_id: str, lang: str, current_url: str) 
                 "scenario": q.scenario(lang),
                 "prompt": q.prompt(lang),
                 "see": link_context(course, q.see, lang, current_url),
-                "choices": [
-                    {"value": str(c_index), "text": c.text(lang), "correct": c.correct,
-                     "feedback": c.feedback(lang)}
-                    for c_index, c in enumerate(q.choices)
-                ],
+                "choices": choices_context(q, lang),
             }
             for i, q in enumerate(module.questions)
         ],
     }
+
+
+def choices_context(question: Question, lang: str) -> list[dict[str, Any]]:
+    """The choices in their shown order; the value is the choice's place in the data."""
+    return [{"value": str(i), "text": question.choices[i].text(lang),
+             "correct": question.choices[i].correct,
+             "feedback": question.choices[i].feedback(lang)}
+            for i in question.order()]
 
 
 def find_module(course: Course, module_id: str) -> Module:
