@@ -59,6 +59,26 @@ def choices_context(question: Question, lang: str) -> list[dict[str, Any]]:
             for i in question.order()]
 
 
+def final_test_context(course: Course, lang: str, current_url: str) -> dict[str, Any]:
+    """The certificate page: the final test (every question of each situation;
+    the page shows one of each, drawn at random) and the certificate it issues."""
+    pools = course.test_pools()
+    count = len(pools)
+    return {
+        **overview_context(course, lang, current_url),
+        "count": count,
+        "pass_mark": course.final_test.pass_mark(count),
+        "pools": [
+            {"situation": situation, "questions": [
+                {"id": q.id, "number": number, "scenario": q.scenario(lang),
+                 "prompt": q.prompt(lang), "choices": choices_context(q, lang),
+                 "right": str(next(i for i, c in enumerate(q.choices) if c.correct))}
+                for q in questions]}
+            for number, (situation, questions) in enumerate(pools.items(), start=1)
+        ],
+    }
+
+
 def find_module(course: Course, module_id: str) -> Module:
     for module in course.modules:
         if module.id == module_id:
