@@ -1,6 +1,7 @@
-/* Presentation view: one slide at a time, full window, for a projector.
-   Arrow keys, PageUp/PageDown, space, Home/End; Esc leaves. Without this
-   script (and in print) all slides show in order as handouts. */
+/* Presentation view: one slide at a time, full window. The full-screen
+   button (Fullscreen API) gives the projector view: the slide alone, without
+   controls or counter. Arrow keys, PageUp/PageDown, space, Home/End; Esc
+   leaves. Without this script (and in print) all slides show in order as handouts. */
 (function () {
   "use strict";
 
@@ -33,7 +34,13 @@
       deck.querySelector(".tsp-slides__next").focus();
     }
 
+    function fullscreen() {
+      if (!active) enter(current);
+      deck.requestFullscreen().catch(function () {});
+    }
+
     function leave() {
+      if (document.fullscreenElement === deck) document.exitFullscreen().catch(function () {});
       active = false;
       document.documentElement.classList.remove("tsp-presenting");
       deck.classList.remove("tsp-slides--active");
@@ -47,6 +54,17 @@
     deck.querySelector(".tsp-slides__prev").addEventListener("click", function () { show(current - 1); });
     deck.querySelector(".tsp-slides__next").addEventListener("click", function () { show(current + 1); });
     deck.querySelector(".tsp-slides__exit").addEventListener("click", leave);
+    if (deck.requestFullscreen && document.fullscreenEnabled) {
+      deck.querySelectorAll(".tsp-slides__fullscreen").forEach(function (button) {
+        button.hidden = false;
+        button.addEventListener("click", fullscreen);
+      });
+    }
+    // Leaving full screen (Esc, F11) goes back to the presentation with its controls.
+    document.addEventListener("fullscreenchange", function () {
+      deck.classList.toggle("tsp-slides--projector", document.fullscreenElement === deck);
+      if (active && document.fullscreenElement !== deck) deck.querySelector(".tsp-slides__next").focus();
+    });
 
     document.addEventListener("keydown", function (event) {
       if (!active || event.altKey || event.ctrlKey || event.metaKey) return;
