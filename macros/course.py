@@ -130,11 +130,14 @@ def cases_context(course: Course, lang: str, current_url: str) -> dict[str, Any]
 
 def slides_context(course: Course, lang: str, current_url: str) -> dict[str, Any]:
     """One idea per slide: each session part's title, its module's key points
-    (the same text as the module page), then its discussion questions."""
-    slides: list[dict[str, Any]] = [{"kind": "title", "title": course.title(lang), "points": []}]
+    (the same text as the module page), then its discussion questions; the
+    speaker's notes of each slide are its part's aims."""
+    slides: list[dict[str, Any]] = [{"kind": "title", "title": course.title(lang), "points": [],
+                                    "notes": []}]
     for number, part in enumerate(course.session_plan, start=1):
+        aims = [a(lang) for a in part.aims]
         slides.append({"kind": "part", "number": number, "title": part.title(lang),
-                       "minutes": part.minutes, "points": [a(lang) for a in part.aims]})
+                       "minutes": part.minutes, "points": aims})
         if part.module:
             for point in find_module(course, part.module).key_points:
                 slides.append({"kind": "point", "title": part.title(lang),
@@ -142,6 +145,8 @@ def slides_context(course: Course, lang: str, current_url: str) -> dict[str, Any
                                "see": link_context(course, point.see, lang, current_url)})
         for question in part.discuss:
             slides.append({"kind": "discuss", "title": part.title(lang), "text": question(lang)})
+        for slide in slides:
+            slide.setdefault("notes", aims)  # the speaker view shows the part's aims
     for i, slide in enumerate(slides, start=1):
         slide["index"] = i
     return {"slides": slides, "count": len(slides)}

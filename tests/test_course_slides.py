@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_course_browser import LANGS, assert_no_axe_violations, t
+from test_course_browser import COURSE, LANGS, assert_no_axe_violations, t
 
 
 def presentation(page, site_url: str, lang: str):
@@ -55,3 +55,32 @@ def test_without_javascript_the_full_screen_button_is_hidden(browser, site_url, 
     assert page.get_by_role("button", name=t("course_slides_fullscreen", lang)).count() == 0
     assert page.locator(".tsp-slide:visible").count() == page.locator(".tsp-slide").count()
     context.close()
+
+
+def slide_text(page, index: int) -> str:
+    return page.locator(f"#bild-{index} .tsp-slide__big").inner_text()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_speaker_view_follows_the_slides_with_notes(page, site_url, lang):
+    presentation(page, site_url, lang)
+    count = page.locator(".tsp-slide").count()
+    with page.expect_popup() as opened:
+        page.get_by_role("button", name=t("course_slides_speaker", lang)).first.click()
+    speaker = opened.value
+    assert speaker.locator("h1").inner_text() == t("course_slide_counter", lang, index=1, count=count)
+    assert speaker.get_by_text(t("course_speaker_next", lang)).is_visible()
+    assert slide_text(page, 2) in speaker.locator("body").inner_text()
+    page.keyboard.press("ArrowRight")
+    assert speaker.locator("h1").inner_text() == t("course_slide_counter", lang, index=2, count=count)
+    # The second slide opens the first part: its notes are that part's aims.
+    aims = [a(lang) for a in COURSE.session_plan[0].aims]
+    notes = speaker.locator(".tsp-slide__notes li").all_inner_texts()
+    assert notes == aims
+    # Keys pressed in the speaker window move the presentation too.
+    speaker.keyboard.press("ArrowRight")
+    assert page.locator(".tsp-slides__status").inner_text() == \
+        t("course_slide_counter", lang, index=3, count=count)
+    # The audience's window never shows the notes.
+    assert page.locator(".tsp-slide__notes:visible").count() == 0
+    assert_no_axe_violations(speaker)
