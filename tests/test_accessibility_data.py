@@ -1,4 +1,6 @@
-"""data/accessibility.yml against the tests themselves (issue 17): every claim
+"""The accessibility statement's data checked against the tests themselves.
+
+data/accessibility.yml (issue 17): every claim
 of the accessibility statement names tests that exist and are not known to
 fail, every known issue names a test that is, and the status is not "full"
 while anything is untested."""

@@ -1,4 +1,6 @@
-"""What a screen reader is given (issue 17): Chromium's accessibility tree
+"""What a screen reader is given: the accessibility tree of each page kind.
+
+Issue 17: Chromium's accessibility tree
 (CDP Accessibility.getFullAXTree) of one page of each kind, both languages,
 phone and desktop width. No control without a name, no form group without a
 name, landmarks of one role told apart by name, headings that do not skip a

@@ -1,4 +1,6 @@
-"""The follow-up talks of Bilaga 5 part 3 as a calendar file (issue 17), both
+"""Bilaga 5's follow-up talks as a calendar file made on the device.
+
+The follow-up talks of Bilaga 5 part 3 as a calendar file (issue 17), both
 languages: made on the device, one all-day event for each talk with a date,
 named after the talk, with none of the answers and no request."""
 

@@ -1,4 +1,6 @@
-"""Opening a saved answers file on Bilaga 5 (issue 17), both languages: a file
+"""Opening a saved answers file on Bilaga 5, in real Chromium.
+
+Issue 17, both languages: a file
 over the limit is refused before it is read and the page keeps answering; a
 partial file changes only its own fields, after the reader has seen which;
 values that look like markup stay text; saving on the device is left as it was."""

@@ -1,4 +1,6 @@
-"""Bilaga 5 (and the routine table it shares with Bilaga 3) on a phone and on
+"""Bilaga 5's tables and targets at phone width and on paper.
+
+Bilaga 5 (and the routine table it shares with Bilaga 3) on a phone and on
 paper (issue 17): the action tables become stacked rows, no word is split
 across lines inside itself, and every control is a target of at least 24 px."""
 

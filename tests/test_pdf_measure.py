@@ -1,4 +1,6 @@
-"""The PDFs measured as paper (issue 17): type size on the action cards and
+"""The PDFs measured as paper: type size, write-in space, page breaks, tags.
+
+Issue 17: type size on the action cards and
 the 112 card, write-in space on the phone checklist, room between the Ja/Nej
 boxes, a whole plan with no heading or term cut from what follows it and
 no date broken over two lines, and a tag structure in the document's language."""

@@ -1,5 +1,7 @@
-"""data/accessibility.yml: what the accessibility statement claims, and which
-tests back each claim (tests/test_accessibility_data.py checks they exist)."""
+"""The model of data/accessibility.yml: the accessibility statement's claims.
+
+What the statement claims, and which tests back each claim
+(tests/test_accessibility_data.py checks that they exist)."""
 
 from __future__ import annotations
 
