@@ -50,7 +50,9 @@ def register(env, site: Site) -> None:
         if field not in facts:
             raise KeyError(f"org(): no field '{field}'; known: {', '.join(facts)}")
         # Escaped: macros' Jinja does not autoescape, and the value lands in Markdown.
-        return escape(facts[field])
+        # A fact the organisation left out is empty, so `{% if org(...) %}` skips it.
+        value = facts[field]
+        return escape(value) if value is not None else ""
 
     @site.partial_macro(env, "tsp-routine-table.html")
     def routine_table(lang, url):

@@ -81,3 +81,11 @@ def test_gate_catches_statement_without_digg_link_or_dates(site_copy):
     save(path, soup)
     problems = statement_problems(load(path), "sv", organisation().name("sv"))
     assert len(problems) == 2, problems
+
+
+def test_a_fact_the_organisation_left_out_prints_nothing(html_pages, soup):
+    """data/organisation.yml may leave out a fact (the site's address, say):
+    no page then shows Python's None in its place."""
+    shown = [str(p) for p in html_pages
+             if "(None)" in " ".join(soup(p).get_text(" ").split())]
+    assert shown == []
