@@ -67,12 +67,15 @@ def test_each_question_is_a_labelled_radio_group_with_one_best_answer(site_dir, 
             assert question.prompt(lang) in form.select_one("legend").get_text()
             radios = form.select("input[type=radio]")
             assert len(radios) == len(question.choices)
-            for radio, choice in zip(radios, question.choices):
+            # Shown in the question's fixed shuffle; the value is the place in the data.
+            shown = [question.choices[i] for i in question.order()]
+            for radio, index, choice in zip(radios, question.order(), shown):
                 label = form.select_one(f'label[for="{radio["id"]}"]')
                 assert label.get_text(strip=True) == choice.text(lang)
+                assert radio["value"] == str(index)
             answers = form.select("template[data-tsp-correct]")
             assert [t["data-tsp-correct"] == "true" for t in answers] \
-                == [c.correct for c in question.choices]
+                == [c.correct for c in shown]
             assert form.select_one("button[type=submit]").get_text(strip=True)
             assert form.select_one(".tsp-feedback")["aria-live"] == "polite"
 
