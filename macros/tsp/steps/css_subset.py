@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import Callable
 
 _FUNCTIONAL = re.compile(r":{1,2}[a-zA-Z-]+\(")
 _PSEUDO = re.compile(r":{1,2}[a-zA-Z-]+")
@@ -119,22 +120,36 @@ def _blocks(css: str):
 
 def subset(css: str, html: str) -> str:
     """The rules of css that can apply to html."""
-    return _subset(css, page_tokens(html))
+    tokens = page_tokens(html)
+    return _filter(css, lambda selector: selector_applies(selector, tokens))
 
 
-def _subset(css: str, tokens: PageTokens) -> str:
+def without_attribute_values(css: str, values: dict[str, set[str]]) -> str:
+    """css without the selectors that require `[name=value]` for a name of
+    values and a value not in its set: no element ever has it."""
+    def possible(selector: str) -> bool:
+        for name, exact, *quoted in _ATTR.findall(_strip_functional(selector)):
+            if exact and name.lower() in values and "".join(quoted) not in values[name.lower()]:
+                return False
+        return True
+
+    return _filter(css, possible)
+
+
+def _filter(css: str, keep: Callable[[str], bool]) -> str:
+    """css with only the selectors keep() accepts, inside @media and @supports too."""
     out = []
     for prelude, body in _blocks(css):
         if body is None:
             out.append(prelude)
         elif prelude.startswith(_FILTERED_AT):
-            inner = _subset(body, tokens)
+            inner = _filter(body, keep)
             if inner:
                 out.append(f"{prelude}{{{inner}}}")
         elif prelude.startswith("@"):
             out.append(f"{prelude}{{{body}}}")
         else:
-            kept = [s for s in _split_selectors(prelude) if selector_applies(s, tokens)]
+            kept = [s for s in _split_selectors(prelude) if keep(s)]
             if kept:
                 out.append(f"{','.join(kept)}{{{body}}}")
     return "".join(out)
