@@ -1,4 +1,6 @@
-"""The rules of a stylesheet that can apply to one page (for the Akut page,
+"""The least CSS one page needs (the Akut page's inline stylesheet).
+
+The rules of a stylesheet that can apply to one page (for the Akut page,
 which gets its CSS inline, the least it needs).
 
 Conservative, like PurgeCSS: a rule is kept when every class, id, element
@@ -120,8 +122,29 @@ def _blocks(css: str):
 
 def subset(css: str, html: str) -> str:
     """The rules of css that can apply to html."""
-    tokens = page_tokens(html)
-    return _filter(css, lambda selector: selector_applies(selector, tokens))
+    return _subset(css, page_tokens(html))
+
+
+def _rewrite(css: str, rule) -> str:
+    """css with each style rule replaced by rule(prelude, body) ('' drops it),
+    also inside @media/@supports (dropped when emptied); other at-rules kept."""
+    out = []
+    for prelude, body in _blocks(css):
+        if body is None:
+            out.append(prelude)
+        elif prelude.startswith(_FILTERED_AT):
+            inner = _rewrite(body, rule)
+            if inner:
+                out.append(f"{prelude}{{{inner}}}")
+        elif prelude.startswith("@"):
+            out.append(f"{prelude}{{{body}}}")
+        else:
+            out.append(rule(prelude, body))
+    return "".join(out)
+
+
+def _subset(css: str, tokens: PageTokens) -> str:
+    return _rewrite(css, _selectors_where(lambda selector: selector_applies(selector, tokens)))
 
 
 def without_attribute_values(css: str, values: dict[str, set[str]]) -> str:
@@ -133,26 +156,16 @@ def without_attribute_values(css: str, values: dict[str, set[str]]) -> str:
                 return False
         return True
 
-    return _filter(css, possible)
+    return _rewrite(css, _selectors_where(possible))
 
 
-def _filter(css: str, keep: Callable[[str], bool]) -> str:
-    """css with only the selectors keep() accepts, inside @media and @supports too."""
-    out = []
-    for prelude, body in _blocks(css):
-        if body is None:
-            out.append(prelude)
-        elif prelude.startswith(_FILTERED_AT):
-            inner = _filter(body, keep)
-            if inner:
-                out.append(f"{prelude}{{{inner}}}")
-        elif prelude.startswith("@"):
-            out.append(f"{prelude}{{{body}}}")
-        else:
-            kept = [s for s in _split_selectors(prelude) if keep(s)]
-            if kept:
-                out.append(f"{','.join(kept)}{{{body}}}")
-    return "".join(out)
+def _selectors_where(keep: Callable[[str], bool]) -> Callable[[str, str], str]:
+    """A rule for _rewrite: the rule with the selectors keep() accepts ('' if none)."""
+    def rule(prelude: str, body: str) -> str:
+        kept = [s for s in _split_selectors(prelude) if keep(s)]
+        return f"{','.join(kept)}{{{body}}}" if kept else ""
+
+    return rule
 
 
 def _split_selectors(prelude: str) -> list[str]:
@@ -210,19 +223,9 @@ def drop_unused_properties(css: str, used_elsewhere: set[str] = frozenset()) -> 
 
 
 def _prune(css: str, used: set[str]) -> str:
-    out = []
-    for prelude, body in _blocks(css):
-        if body is None:
-            out.append(prelude)
-        elif prelude.startswith(_FILTERED_AT):
-            inner = _prune(body, used)
-            if inner:
-                out.append(f"{prelude}{{{inner}}}")
-        elif prelude.startswith("@"):
-            out.append(f"{prelude}{{{body}}}")
-        else:
-            kept = [d for d in _declarations(body)
-                    if not d.strip().startswith("--") or d.split(":", 1)[0].strip() in used]
-            if kept:
-                out.append(f"{prelude}{{{';'.join(kept)}}}")
-    return "".join(out)
+    def rule(prelude: str, body: str) -> str:
+        kept = [d for d in _declarations(body)
+                if not d.strip().startswith("--") or d.split(":", 1)[0].strip() in used]
+        return f"{prelude}{{{';'.join(kept)}}}" if kept else ""
+
+    return _rewrite(css, rule)
