@@ -1,8 +1,9 @@
 """A strict Content-Security-Policy <meta> on every page, computed after rendering.
 
 Material's inline scripts differ by page depth (`__md_scope=new URL("../..")`),
-so the hashes can only be known once the page is rendered: `on_post_page` parses
-the final HTML with the stdlib parser, hashes each inline executable script (and
+so the hashes can only be known once the page is rendered: `on_post_page` scans
+the final HTML (attributes read as the stdlib parser reads them, only on the tags
+that can matter), hashes each inline executable script (and
 each `style` attribute value, which Python-Markdown's table alignment emits, and
 each inline <style> element), and inserts one <meta> right after <meta charset>,
 before any script. The tsp plugin runs this step last, so it hashes the final HTML.
