@@ -10,7 +10,10 @@ SYS_STAMP := $(VENV)/.system-installed
 VNU_JAR := tests/gates/node_modules/vnu-jar/build/dist/vnu.jar
 LIGHTHOUSE := tests/bench/node_modules/.bin/lighthouse
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONDONTWRITEBYTECODE := 1
+# Bytecode (and pytest's rewritten test modules) cached inside the venv, not
+# beside the sources: a second run skips compiling them.
+export PYTHONPYCACHEPREFIX := $(CURDIR)/$(VENV)/pycache
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: help serve build test check check-data fuzz pdf bench clean
 
@@ -76,7 +79,8 @@ fuzz: $(TEST_STAMP)
 check: $(TEST_STAMP)
 	$(BIN)/ruff check --quiet .
 	$(BIN)/python -m macros.tsp.check
-	$(BIN)/python -m pytest -c tests/pytest.ini --rootdir . --no-build -q -p no:cacheprovider
+	$(BIN)/python -m pytest -c tests/pytest.ini --rootdir . --no-build -q -p no:cacheprovider \
+		-p no:playwright
 
 test: $(TEST_STAMP) $(SYS_STAMP) $(VNU_JAR)
 	$(BIN)/python -m pytest -c tests/pytest.ini --rootdir .

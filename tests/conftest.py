@@ -29,9 +29,22 @@ CHROMIUM_ARGS = [
 HEAVY_FIXTURES = {"site_dir", "project_copy", "browser", "playwright", "page", "context"}
 
 
+# A module marked build as a whole (this line at its top level) is not even
+# imported by `make check`: its imports (hypothesis, say) cost time too.
+BUILD_MODULE = "pytestmark = pytest.mark.build\n"
+
+
 def pytest_addoption(parser):
     parser.addoption("--no-build", action="store_true",
                      help="only the tests that need no site build and no browser (make check)")
+
+
+def pytest_ignore_collect(collection_path, config):
+    if (config.getoption("--no-build") and collection_path.suffix == ".py"
+            and collection_path.name.startswith("test_")
+            and BUILD_MODULE in collection_path.read_text(encoding="utf-8")):
+        return True
+    return None
 
 
 # Open defects found when the branches of this round were merged: each line of
