@@ -75,11 +75,21 @@ def test_the_call_button_is_in_the_first_paint(page, site_url, path):
     assert colour == emergency_colour()
 
 
-def emergency_colour() -> str:
-    """--tsp-emergency-bg as the stylesheets define it, in rgb() form."""
+def custom_property(name: str) -> str:
+    """The value docs/assets/stylesheets give the custom property name, with
+    every var() in it replaced by that property's own value."""
     for css in sorted((ROOT / "docs" / "assets" / "stylesheets").glob("*.css")):
-        found = re.search(r"--tsp-emergency-bg:\s*#([0-9a-fA-F]{6})", css.read_text(encoding="utf-8"))
+        found = re.search(rf"(?<![\w-]){re.escape(name)}:\s*([^;]+);", css.read_text(encoding="utf-8"))
         if found:
-            r, g, b = (int(found.group(1)[i:i + 2], 16) for i in (0, 2, 4))
-            return f"rgb({r}, {g}, {b})"
-    raise AssertionError("no --tsp-emergency-bg in docs/assets/stylesheets")
+            return re.sub(r"var\((--[\w-]+)\)", lambda m: custom_property(m.group(1)),
+                          found.group(1).strip())
+    raise AssertionError(f"no {name} in docs/assets/stylesheets")
+
+
+def emergency_colour() -> str:
+    """The call button's background (--tsp-emergency-bg, tsp-emergency.css) in rgb() form."""
+    value = custom_property("--tsp-emergency-bg")
+    found = re.fullmatch(r"#([0-9a-fA-F]{6})", value)
+    assert found, f"--tsp-emergency-bg is {value!r}, not a #rrggbb colour"
+    r, g, b = (int(found.group(1)[i:i + 2], 16) for i in (0, 2, 4))
+    return f"rgb({r}, {g}, {b})"

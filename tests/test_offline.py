@@ -15,14 +15,14 @@ from playwright.sync_api import expect
 
 from conftest import ROOT, run_build, wait_until
 from macros.tsp.models.loader import load_strings
+from macros.tsp.models.situations import load_situations
 
 STRINGS = load_strings()
 
 MARKER = "const PRECACHE = "
-SITUATIONS = sorted(p.stem for p in (ROOT / "docs" / "planen" / "bilaga-2").glob("[0-9]*.md")
-                    if not p.stem.endswith(".en"))
-OFFLINE_PAGES = ["", "akut/", "om-nagot-har-hant/", "planen/bilaga-5/",
-                 *(f"planen/bilaga-2/{name}/" for name in SITUATIONS)]
+# Every situation of data/situations.yml, by its page.
+SITUATIONS = [situation.url for situation in load_situations().situations]
+OFFLINE_PAGES = ["", "akut/", "om-nagot-har-hant/", "planen/bilaga-5/", *SITUATIONS]
 OFFLINE_PAGES += ["en/" + path for path in OFFLINE_PAGES]
 PRECACHE_BUDGET = 600 * 1024  # gzip bytes the first visit may download in the background
 
@@ -104,7 +104,7 @@ def test_manifest_links_and_icons_exist(site_dir, soup):
 
 
 @pytest.mark.browser
-def test_pages_search_and_form_work_offline_after_one_visit(page, context, site_url):
+def test_pages_search_and_form_work_offline_after_one_visit(page, context, site_url, site_dir):
     page.goto(site_url)
     wait_for_offline_copy(page)
     context.set_offline(True)
@@ -113,6 +113,13 @@ def test_pages_search_and_form_work_offline_after_one_visit(page, context, site_
         assert response.ok and response.from_service_worker, path
         expect(page.locator("h1").first).to_be_visible()
         expect(page.locator(".tsp-emergency-link, .tsp-call").first).to_be_visible()
+    # A page cached only when first opened, never opened: the offline page says so.
+    manifest = precache_of(site_dir)
+    never = next(rel for rel, _ in manifest["lazy"] if rel.endswith("/index.html")
+                 and rel.split("/", 1)[0] not in manifest["offline"])
+    page.goto(site_url + never.removesuffix("index.html"))
+    assert page.url.startswith(site_url + manifest["offline"][""].removesuffix("index.html"))
+    expect(page.locator(".tsp-offline-missing")).to_be_visible()
     for path, query in (("", "ring 112"), ("en/", "call 112")):
         page.goto(site_url + path)
         page.locator("input.md-search__input").click()

@@ -53,7 +53,8 @@ class TspPlugin(BasePlugin[TspConfig]):
             # links none of extra_css/extra_javascript (nested builds come with
             # the lists already taken over).
             if self.bundler is None or not self._nested(config):
-                self.bundler = Bundler.from_config(config)
+                self.bundler = Bundler.from_config(
+                    config, organisation.site_stylesheet(self.site, config))
             config.extra_css = []
             config.extra_javascript = []
         return config

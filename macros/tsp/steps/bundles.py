@@ -1,7 +1,8 @@
 """One stylesheet and one script per page kind, made at build time (a step
 of the tsp plugin: it takes over extra_css and extra_javascript).
 
-A page loads Material's stylesheets and ours as ONE minified file, and
+A page loads Material's stylesheets and ours as ONE minified file (the
+organisation's stylesheet, written from data/organisation.yml, first), and
 Material's script with ours as ONE minified file, instead of a dozen: fewer
 requests on a weak connection. The source files in docs/assets stay as they
 are (readable, and served for anyone who wants them).
@@ -63,8 +64,9 @@ class Bundler:
     """Makes and remembers the bundles of one build."""
 
     def __init__(self, docs_dir: Path, theme_dir: Path, extra_css: list[str],
-                 extra_js: list[str]):
+                 extra_js: list[str], built_css: str = ""):
         self.docs_dir, self.theme_dir = docs_dir, theme_dir
+        self.built_css = built_css
         self.extra_css, self.extra_js = list(extra_css), list(extra_js)
         base_html = (theme_dir / "base.html").read_text(encoding="utf-8")
         self.material_css, self.material_js = material_files(theme_dir, base_html)
@@ -73,12 +75,13 @@ class Bundler:
         self._scripts: dict[tuple[str, ...], Bundle] = {}
 
     @classmethod
-    def from_config(cls, config) -> Bundler:
-        """The bundler of this build: sources from docs/ and Material's theme."""
+    def from_config(cls, config, built_css: str = "") -> Bundler:
+        """The bundler of this build: sources from docs/ and Material's theme,
+        and built_css (made by the build) at the head of the stylesheet."""
         material = next(Path(d) for d in config.theme.dirs
                         if (Path(d) / "base.html").is_file() and (Path(d) / "assets").is_dir())
         return cls(Path(config.docs_dir), material, [str(p) for p in config.extra_css],
-                   [str(p) for p in config.extra_javascript])
+                   [str(p) for p in config.extra_javascript], built_css)
 
     def page_bundle(self, page, kind: str) -> str:
         """`tsp_bundle(page, "css" | "js")` in templates: the URL path of the
@@ -95,10 +98,11 @@ class Bundler:
         raise FileNotFoundError(f"bundles: {rel} is in neither docs/ nor Material's theme")
 
     def stylesheet(self) -> Bundle:
-        """Material's stylesheets, then extra_css in its order: one file for
-        every page, so it is downloaded once for the whole site."""
+        """The built CSS, Material's stylesheets, then extra_css in its order:
+        one file for every page, so it is downloaded once for the whole site."""
         if self._css is None:
-            parts = [self._source(rel) for rel in [*self.material_css, *self.extra_css]]
+            parts = [self.built_css,
+                     *(self._source(rel) for rel in [*self.material_css, *self.extra_css])]
             self._css = _named("stylesheets", "tsp", "css", rcssmin.cssmin("\n".join(parts)))
             self.made[self._css.path] = self._css
         return self._css

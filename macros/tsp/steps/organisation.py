@@ -9,9 +9,11 @@ Called by the tsp plugin (macros/tsp/plugin.py):
 - `NotFoundPages`: the 404 page once per language, site/404.html in the
   default language (the file a static host serves for every missing address)
   and site/LANG/404.html for the others;
-- `write_assets`: after the build, the organisation's stylesheet (colour,
-  print header), the icons (a white shield on the organisation's colour) and
-  one web app manifest per language.
+- `site_stylesheet`: the organisation's stylesheet (colour, print header),
+  which the page bundle carries first (steps/bundles.py);
+- `write_assets`: after the build, that stylesheet as its own readable file
+  (no page links it), the icons (a white shield on the organisation's
+  colour) and one web app manifest per language.
 """
 
 from __future__ import annotations
@@ -103,6 +105,12 @@ def stylesheet(organisation, strings, names: dict[str, str], languages) -> str:
         primary=organisation.colours.primary, header=header, reference=reference)
 
 
+def site_stylesheet(site, config) -> str:
+    """The organisation's stylesheet of this build, every language in one."""
+    return stylesheet(site.organisation, site.strings, site_names(config, site.languages),
+                      site.languages)
+
+
 def manifest(organisation, strings, site_name: str, lang: str, prefix: str) -> dict:
     """The web app manifest of one language; prefix leads from its folder to the root."""
     return {
@@ -130,7 +138,7 @@ def write_assets(site, config, site_dir: Path) -> None:
     names = site_names(config, languages)
     css = site_dir / STYLESHEET
     css.parent.mkdir(parents=True, exist_ok=True)
-    css.write_text(stylesheet(organisation, strings, names, languages), encoding="utf-8")
+    css.write_text(site_stylesheet(site, config), encoding="utf-8")
     write_icons(site_dir / ICONS, organisation.initials, organisation.colours.primary,
                 organisation.name(languages.default))
     for code in languages:

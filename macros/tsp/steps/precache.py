@@ -6,8 +6,8 @@ it with {"build", "files", "lazy", "offline"}:
 - files: fetched once after the first visit (the pages a reader needs in an
   incident, the form, styles, scripts, the search of the site's languages);
   kept small (at most 600 KiB gzip, tests/test_offline.py);
-- lazy: cached the first time the reader opens one (PDFs, the training
-  material, the print pages);
+- lazy: cached the first time the reader opens one (PDFs, the print font,
+  the training material, the print pages, the reading pages);
 - offline: the page shown, per language, when a lazy file is opened offline.
 Each file carries its own hash, so a new build reuses every unchanged file
 from the reader's cache. Written by the tsp plugin after the build, and
@@ -27,15 +27,32 @@ MARKER = "/* TSP_PRECACHE */ null"
 WORKER = "sw.js"
 # Source maps are for developers; the gzip copy of the sitemap is for crawlers.
 SKIPPED_SUFFIXES = (".map", ".xml.gz")
-# Cached when first opened (patterns below the site root, every language).
+# Cached when first opened (patterns below the site root, every language):
+# what a reader does not need in an incident. The first visit keeps the rest:
+# the start page, Akut, the situations, the routine, roles and contacts, the
+# form, the easy-read page and the search.
 ON_FIRST_USE = (
     "*.pdf",
     "sitemap.xml",
+    # The print font: the browser fetches it only to print.
+    "assets/fonts/*",
+    # Training and print pages, with their script bundles (steps/bundles.py).
     "utbildning/*",
     "skriv-ut/*",
-    # The script bundles of the training pages (macros/tsp/steps/bundles.py).
     "assets/javascripts/tsp-course.*.min.js",
     "assets/javascripts/tsp-slides.*.min.js",
+    # Reading for calmer days: prevention, protection, the plan's background,
+    # the summary of past incidents (with its script) and the accessibility
+    # statement.
+    "forebygg/*",
+    "skydda-dig/*",
+    "planen/1-inledning/*",
+    "planen/2-forebyggande-arbete/*",
+    "planen/bilaga-1/*",
+    "planen/om-planen/*",
+    "sammanstallning/*",
+    "assets/javascripts/tsp-summary.*.min.js",
+    "tillganglighet/*",
 )
 # Files no page of the site loads, left out of the manifest (the network
 # serves them to anyone who asks): Material's own files and ours, which pages
