@@ -21,11 +21,11 @@ from macros.tsp.models.loader import load_all
 
 
 def data_copy(tmp_path: Path) -> Path:
-    """data/, docs/ and mkdocs.yml (the course bank checks that its link
-    targets exist in every language)."""
+    """A copy of data/ to break, beside the real docs/ and mkdocs.yml (the course
+    bank checks that its link targets exist in every language)."""
     shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    (tmp_path / "docs").symlink_to(ROOT / "docs")
     return tmp_path
 
 
