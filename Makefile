@@ -78,7 +78,7 @@ fuzz: $(TEST_STAMP)
 # no browser (tests/conftest.py --no-build). Config in pyproject.toml.
 CHECK := $(BIN)/ruff check --quiet . && $(BIN)/python -m macros.tsp.check && \
 	$(BIN)/python -m pytest -c tests/pytest.ini --rootdir . --no-build -q -p no:cacheprovider \
-		-p no:playwright
+		-p no:playwright -p no:xdist
 
 # $(call timed,NAME,COMMAND): run COMMAND (echoed), and append its wall-clock
 # seconds, exit code and the load average at its start to $(TIMES), which
@@ -91,9 +91,13 @@ timed = echo '$(2)'; load=$$(cut -d' ' -f1 /proc/loadavg); start=$$EPOCHREALTIME
 check: $(TEST_STAMP)
 	@$(call timed,check,$(CHECK))
 
-# The slowest tests are listed at the end, to see where the time goes.
+# On JOBS workers (pytest-xdist; JOBS=0 runs in this process), the groups of
+# tests/conftest.py each whole on one worker. The slowest tests are listed at
+# the end, to see where the time goes.
+JOBS ?= 2
 test: $(TEST_STAMP) $(SYS_STAMP) $(VNU_JAR)
-	@$(call timed,test,$(BIN)/python -m pytest -c tests/pytest.ini --rootdir . --durations=40)
+	@$(call timed,test,$(BIN)/python -m pytest -c tests/pytest.ini --rootdir . \
+		-n $(JOBS) --dist loadgroup --durations=40)
 
 # Lighthouse 12 pinned in tests/bench/package.json (`npm ci` fails for it).
 $(LIGHTHOUSE): tests/bench/package.json

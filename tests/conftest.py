@@ -65,12 +65,25 @@ def known_defects() -> dict[str, str]:
     return found
 
 
+# In parallel runs (pytest-xdist, `--dist loadgroup`) each group runs whole on
+# one worker: a module with its module fixtures (the broken copies it builds),
+# and all users of one costly session fixture, so it is made only once.
+SHARED_FIXTURES = ("site_audit", "site_pdfs")
+
+
+def xdist_group(item) -> str:
+    used = set(getattr(item, "fixturenames", ()))
+    return next((name for name in SHARED_FIXTURES if name in used), item.nodeid.split("::")[0])
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist appends the group to the node id
 def pytest_collection_modifyitems(config, items):
     defects = known_defects()
     for item in items:
         why = defects.get(item.nodeid) or defects.get(item.nodeid.split("[")[0])
         if why:
             item.add_marker(pytest.mark.xfail(reason=why, strict=False))
+        item.add_marker(pytest.mark.xdist_group(xdist_group(item)))
     if not config.getoption("--no-build"):
         return
     heavy = [item for item in items if HEAVY_FIXTURES & set(getattr(item, "fixturenames", ()))
