@@ -6,7 +6,7 @@ from typing import Any
 
 from mkdocs.utils import get_relative_url
 
-from .tsp.models.course import Course, Module, link_label
+from .tsp.models.course import Course, Module, Question, link_label
 
 ANSWER_KEY = "utbildning/facit.md"
 
@@ -44,13 +44,37 @@ def module_context(course: Course, module_id: str, lang: str, current_url: str) 
                 "scenario": q.scenario(lang),
                 "prompt": q.prompt(lang),
                 "see": link_context(course, q.see, lang, current_url),
-                "choices": [
-                    {"value": str(c_index), "text": c.text(lang), "correct": c.correct,
-                     "feedback": c.feedback(lang)}
-                    for c_index, c in enumerate(q.choices)
-                ],
+                "choices": choices_context(q, lang),
             }
             for i, q in enumerate(module.questions)
+        ],
+    }
+
+
+def choices_context(question: Question, lang: str) -> list[dict[str, Any]]:
+    """The choices in their shown order; the value is the choice's place in the data."""
+    return [{"value": str(i), "text": question.choices[i].text(lang),
+             "correct": question.choices[i].correct,
+             "feedback": question.choices[i].feedback(lang)}
+            for i in question.order()]
+
+
+def final_test_context(course: Course, lang: str, current_url: str) -> dict[str, Any]:
+    """The certificate page: the final test (every question of each situation;
+    the page shows one of each, drawn at random) and the certificate it issues."""
+    pools = course.test_pools()
+    count = len(pools)
+    return {
+        **overview_context(course, lang, current_url),
+        "count": count,
+        "pass_mark": course.final_test.pass_mark(count),
+        "pools": [
+            {"situation": situation, "questions": [
+                {"id": q.id, "number": number, "scenario": q.scenario(lang),
+                 "prompt": q.prompt(lang), "choices": choices_context(q, lang),
+                 "right": str(next(i for i, c in enumerate(q.choices) if c.correct))}
+                for q in questions]}
+            for number, (situation, questions) in enumerate(pools.items(), start=1)
         ],
     }
 
@@ -106,11 +130,14 @@ def cases_context(course: Course, lang: str, current_url: str) -> dict[str, Any]
 
 def slides_context(course: Course, lang: str, current_url: str) -> dict[str, Any]:
     """One idea per slide: each session part's title, its module's key points
-    (the same text as the module page), then its discussion questions."""
-    slides: list[dict[str, Any]] = [{"kind": "title", "title": course.title(lang), "points": []}]
+    (the same text as the module page), then its discussion questions; the
+    speaker's notes of each slide are its part's aims."""
+    slides: list[dict[str, Any]] = [{"kind": "title", "title": course.title(lang), "points": [],
+                                    "notes": []}]
     for number, part in enumerate(course.session_plan, start=1):
+        aims = [a(lang) for a in part.aims]
         slides.append({"kind": "part", "number": number, "title": part.title(lang),
-                       "minutes": part.minutes, "points": [a(lang) for a in part.aims]})
+                       "minutes": part.minutes, "points": aims})
         if part.module:
             for point in find_module(course, part.module).key_points:
                 slides.append({"kind": "point", "title": part.title(lang),
@@ -118,6 +145,8 @@ def slides_context(course: Course, lang: str, current_url: str) -> dict[str, Any
                                "see": link_context(course, point.see, lang, current_url)})
         for question in part.discuss:
             slides.append({"kind": "discuss", "title": part.title(lang), "text": question(lang)})
+        for slide in slides:
+            slide.setdefault("notes", aims)  # the speaker view shows the part's aims
     for i, slide in enumerate(slides, start=1):
         slide["index"] = i
     return {"slides": slides, "count": len(slides)}

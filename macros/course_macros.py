@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from .course import (answer_key_context, cases_context, module_context, overview_context,
-                     session_plan_context, slides_context)
+from .course import (answer_key_context, cases_context, final_test_context, module_context,
+                     overview_context, session_plan_context, slides_context)
 from .tsp.site import Site
 
 # Macros that show the whole course: name, partial, context (its docstring is the macro's).
 WHOLE_COURSE = [
     ("course_overview", "tsp-course-overview.html", overview_context),
-    ("course_certificate", "tsp-certificate.html", overview_context),
+    ("course_certificate", "tsp-certificate.html", final_test_context),
     ("course_answer_key", "tsp-answer-key.html", answer_key_context),
     ("course_session_plan", "tsp-session-plan.html", session_plan_context),
     ("course_cases", "tsp-cases.html", cases_context),

@@ -97,6 +97,7 @@ def register(env, site: Site) -> None:
     @site.partial_macro(env, "tsp-corrections.html")
     def corrections_list(lang, url):
         """"Om planen": every declared correction of the plan's text (data/corrections.yml)."""
-        return {"corrections": [{"where": part_label(c.part, lambda key: strings.text(key, lang)), "original": c.original,
-                                 "new": c.new, "reason": c.reason(lang)}
+        return {"becomes": strings.text("correction_becomes", lang),
+                "corrections": [{"where": part_label(c.part, lambda key: strings.text(key, lang)),
+                                 "original": c.original, "new": c.new, "reason": c.reason(lang)}
                                 for c in site.corrections.corrections]}

@@ -1,4 +1,6 @@
-"""The macros that print the situations of data/situations.yml (Markdown, so
+"""Page macros for the situations of Bilaga 2: lists, the 'Gör först' box, the next situation.
+
+The macros that print the situations of data/situations.yml (Markdown, so
 MkDocs checks the links and the English pages link to English pages)."""
 
 from __future__ import annotations
@@ -51,9 +53,9 @@ def register(env, site: Site) -> None:
         situation = current(src)
         view = next(v for v in situation_views(situations, lang, src)
                     if v["number"] == situation.number)
-        urgent = any(kind == "tel" for a in view["first"] for kind, _ in a["segments"])
+        numbers = {value for a in view["first"] for kind, value in a["segments"] if kind == "tel"}
         return markdown("tsp-situation-first.md", t=t, situation=view,
-                        kind="danger" if urgent else "warning")
+                        kind="danger" if numbers else "warning", calls_112="112" in numbers)
 
     @env.macro
     def situation_next() -> str:

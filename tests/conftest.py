@@ -1,5 +1,7 @@
-"""Shared fixtures: the real site built once per session, served on loopback,
-and Debian's Chromium for Playwright (browser downloads do not work here)."""
+"""Shared fixtures: the built site, its server and Debian's Chromium.
+
+The real site is built once per session and served on loopback; Playwright
+drives Debian's Chromium (browser downloads do not work here)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
+from project import copy_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -167,15 +171,7 @@ def browser_type_launch_args(browser_type_launch_args, tmp_path_factory):
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A throwaway copy of the project sources, to break on purpose."""
-    dest = tmp_path / "project"
-    dest.mkdir()
-    for name in ("mkdocs.yml", "docs", "overrides", "macros", "data"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / name)
-    return dest
+    return copy_sources(tmp_path / "project")
 
 
 @pytest.fixture(scope="session")

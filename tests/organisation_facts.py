@@ -1,4 +1,6 @@
-"""The organisation of the site under test (data/organisation.yml), so that
+"""The organisation under test, from data/organisation.yml, so no test names one.
+
+The organisation of the site under test (data/organisation.yml), so that
 no test names a municipality: the same tests pass for any organisation."""
 
 from __future__ import annotations

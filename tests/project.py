@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 from functools import lru_cache
+from pathlib import Path
 
 from macros.tsp import ROOT
 from macros.tsp.languages import Languages
@@ -15,3 +17,15 @@ LANGUAGES = Languages.from_file(ROOT / "mkdocs.yml")
 def site() -> Site:
     """Site.from_project(): the tsp plugin's data and renderer, without a build."""
     return Site.from_project(ROOT)
+
+
+def copy_sources(dest: Path) -> Path:
+    """Into dest, a copy of what a build reads: mkdocs.yml, docs/, overrides/, macros/, data/."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "docs", "overrides", "macros", "data"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / name)
+    return dest

@@ -1,4 +1,6 @@
-"""Bilaga 2: the overview and the nine situation pages, read from the built HTML
+"""Bilaga 2's overview and situation pages, read from the built HTML.
+
+Bilaga 2: the overview and the nine situation pages, read from the built HTML
 in both languages."""
 
 from __future__ import annotations
@@ -109,7 +111,12 @@ def test_situation_heading_do_first_and_112(site_dir, soup, lang, number, slug):
     box = h1[0].find_next_sibling()
     assert "tsp-first" in box["class"], "the page starts with the 'do first' box"
     assert box.select_one(".admonition-title").get_text(strip=True) == DO_FIRST[lang]
-    assert len(box.find_all("p")) == 3, "title, one line, the guidance label"
+    calls = box.select("a.tsp-first__call")
+    names_112 = bool(box.select('a[href="tel:112"]:not(.tsp-first__call)'))
+    assert len(calls) == names_112, "a box whose sentences name 112 opens with the call button"
+    assert len(box.find_all("p")) == 3 + len(calls), "title, [call button], one line, the label"
+    if calls:
+        assert box.find_all("p")[1].a is calls[0] and calls[0]["href"] == "tel:112"
     assert "tsp-guidance" in box["class"], "the box is the site's selection, marked as guidance"
     assert box.select_one(".tsp-guidance__label").get_text(strip=True) == GUIDANCE[lang]
     assert art.select('a[href="tel:112"]'), "a tappable 112"

@@ -1,4 +1,6 @@
-"""Contacts are never a dead end: a blank contact says who fills it in and
+"""Blank contacts are never a dead end: every card gives a number to call.
+
+Contacts are never a dead end: a blank contact says who fills it in and
 gives a number to call now; `make check-data` lists the blank ones."""
 
 from __future__ import annotations

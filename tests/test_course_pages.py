@@ -1,13 +1,17 @@
-"""The built course pages, read with a parser: every question of the data is
+"""The built course pages and the menu, read with a parser.
+
+The built course pages, read with a parser: every question of the data is
 on its module page in both languages, every Bilaga 2 situation is trained by
 at least three questions, links resolve, and nothing needs inline script."""
 
 from __future__ import annotations
 
+import posixpath
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from mkdocs.utils.yaml import yaml_load
 
 from macros.tsp import ROOT
 from macros.tsp.models.loader import load_course
@@ -63,12 +67,15 @@ def test_each_question_is_a_labelled_radio_group_with_one_best_answer(site_dir, 
             assert question.prompt(lang) in form.select_one("legend").get_text()
             radios = form.select("input[type=radio]")
             assert len(radios) == len(question.choices)
-            for radio, choice in zip(radios, question.choices):
+            # Shown in the question's fixed shuffle; the value is the place in the data.
+            shown = [question.choices[i] for i in question.order()]
+            for radio, index, choice in zip(radios, question.order(), shown):
                 label = form.select_one(f'label[for="{radio["id"]}"]')
                 assert label.get_text(strip=True) == choice.text(lang)
+                assert radio["value"] == str(index)
             answers = form.select("template[data-tsp-correct]")
             assert [t["data-tsp-correct"] == "true" for t in answers] \
-                == [c.correct for c in question.choices]
+                == [c.correct for c in shown]
             assert form.select_one("button[type=submit]").get_text(strip=True)
             assert form.select_one(".tsp-feedback")["aria-live"] == "polite"
 
@@ -150,15 +157,33 @@ def test_discussion_cases_hide_the_plans_answer_in_details(site_dir, soup, lang)
         assert all(d.select_one("summary").get_text(strip=True) for d in answers)
 
 
-def test_training_section_follows_vem_gor_vad_in_the_nav(site_dir, soup):
-    for lang, title in (("sv", "Utbildning"), ("en", "Training")):
+def _first_page(entry) -> str:
+    """The docs path an entry of mkdocs.yml's nav opens with."""
+    if isinstance(entry, str):
+        return entry
+    value = next(iter(entry.values()))
+    return value if isinstance(value, str) else _first_page(value[0])
+
+
+def test_primary_nav_follows_mkdocs_yml_in_both_languages(site_dir, soup):
+    """The menu shows mkdocs.yml's nav in its order (the course after the roles
+    is decided there), each section titled in the page's language."""
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as file:
+        config = yaml_load(file)
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    translations = {lang["locale"]: lang.get("nav_translations", {}) for lang in i18n["languages"]}
+    wanted = [(next(iter(e)) if isinstance(e, dict) else None,
+               built(site_dir, "sv", _first_page(e)).parent.relative_to(site_dir).as_posix())
+              for e in config["nav"]]
+    for lang in LANGS:
         page = soup(site_dir / LANGS[lang] / "index.html")
         items = page.select(".md-nav--primary > .md-nav__list > .md-nav__item")
-        links = [[a["href"] for a in item.select("a[href]")] for item in items]
-        position = next(i for i, hrefs in enumerate(links) if "vem-gor-vad/" in hrefs)
-        training = items[position + 1]
-        assert training.select_one("label, a").get_text(strip=True) == title
-        assert "utbildning/" in links[position + 1]
+        shown = [(item.select_one("label, a").get_text(strip=True),
+                  posixpath.normpath(item.select_one("a[href]")["href"])) for item in items]
+        assert [href for _, href in shown] == [href for _, href in wanted], lang
+        for (title, _), (label, _) in zip(wanted, shown):
+            if title is not None:
+                assert label == translations.get(lang, {}).get(title, title), lang
 
 
 @pytest.mark.parametrize("lang", LANGS)

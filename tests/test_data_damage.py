@@ -1,4 +1,6 @@
-"""Damage that real editing does to a data file, one case each: the checker
+"""Real editing damage to each data file, and the checker's plain message for it.
+
+Damage that real editing does to a data file, one case each: the checker
 answers with the exact plain line, `data/FILE.yml:LINE: field: message`.
 
 The line of each problem is found by searching the edited file, not copied
@@ -275,17 +277,17 @@ def test_a_number_written_with_country_code_and_trunk_zero_dials(root):
 
 
 @pytest.mark.parametrize("written,message", [
-    ("namn@oxelosund.se?bcc=alla@example.com",
-     "'namn@oxelosund.se?bcc=alla@example.com' must be the address alone: nothing like "
-     "'?bcc=' or '&' after it: write it like namn@oxelosund.se"),
-    ("mailto:namn@oxelosund.se",
-     "'mailto:namn@oxelosund.se': write the address alone, without 'mailto:'"),
-    ("namn @oxelosund.se",
-     "'namn @oxelosund.se' has a space in it; an e-mail address has none: write it like "
-     "namn@oxelosund.se"),
-    ("namn.oxelosund.se",
-     "'namn.oxelosund.se' is not an e-mail address: it needs exactly one @, write it like "
-     "namn@oxelosund.se"),
+    ("namn@exempel.se?bcc=alla@example.com",
+     "'namn@exempel.se?bcc=alla@example.com' must be the address alone: nothing like "
+     "'?bcc=' or '&' after it: write it like namn@exempel.se"),
+    ("mailto:namn@exempel.se",
+     "'mailto:namn@exempel.se': write the address alone, without 'mailto:'"),
+    ("namn @exempel.se",
+     "'namn @exempel.se' has a space in it; an e-mail address has none: write it like "
+     "namn@exempel.se"),
+    ("namn.exempel.se",
+     "'namn.exempel.se' is not an e-mail address: it needs exactly one @, write it like "
+     "namn@exempel.se"),
 ])
 def test_an_email_that_cannot_be_mailed(root, written, message):
     line = edit(root, "contacts.yml", 'email: ""', f'email: "{written}"')

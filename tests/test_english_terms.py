@@ -1,11 +1,17 @@
-"""English: one term per concept, one 112 script, no idioms a UK reader
+"""The English pages' terms, 112 script and paper marks.
+
+English: one term per concept, one 112 script, no idioms a UK reader
 stumbles on, Swedish words marked lang="sv", "Reg. no." on English paper."""
 
 from __future__ import annotations
 
 import pytest
 
+from conftest import ROOT
+from macros.tsp.models.loader import load_organisation
 from pdf_tools import text
+
+REGISTRATION_NUMBER = load_organisation(ROOT).decision.registration_number
 
 # Words the English pages no longer use, and what they say instead.
 RETIRED = {
@@ -66,8 +72,8 @@ def test_one_english_112_script(site_dir, soup):
     assert labels == script == on_card and len(script) == 5
 
 
-@pytest.mark.parametrize("lang,mark,other", [("en", "Reg. no. KS.2017.128", "Dnr"),
-                                             ("sv", "Dnr KS.2017.128", "Reg. no.")])
+@pytest.mark.parametrize("lang,mark,other", [("en", f"Reg. no. {REGISTRATION_NUMBER}", "Dnr"),
+                                             ("sv", f"Dnr {REGISTRATION_NUMBER}", "Reg. no.")])
 def test_paper_names_the_registration_number_in_the_language(browser, site_url, site_dir, lang,
                                                              mark, other):
     from macros.tsp.steps.pdf import print_pdfs

@@ -1,4 +1,6 @@
-"""The built Bilaga 5 pages (issue 5): a form that can send nothing, the
+"""The built Bilaga 5 form pages, read with a parser.
+
+The built Bilaga 5 pages (issue 5): a form that can send nothing, the
 script only on these pages, and no inline code for the coming strict CSP."""
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import pytest
 from form_helpers import STRINGS
 
 PAGES = {"sv": "planen/bilaga-5/index.html", "en": "en/planen/bilaga-5/index.html"}
-# The form's script comes inside the bundle of its page kind (macros/bundles.py).
+# The form's script comes inside the bundle of its page kind (macros/tsp/steps/bundles.py).
 SCRIPT = "tsp-incident-form."
 
 

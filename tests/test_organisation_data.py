@@ -1,5 +1,8 @@
-"""data/organisation.yml is checked like the other data files: plain
-messages with file and line, never a traceback, never a half-built site."""
+"""data/organisation.yml: checked like the other data, and named nowhere else.
+
+data/organisation.yml is checked like the other data files: plain
+messages with file and line, never a traceback, never a half-built site.
+Its names stand there and in the plan's own texts only."""
 
 from __future__ import annotations
 
@@ -74,3 +77,25 @@ def test_strings_are_filled_from_the_organisation():
         assert organisation.name(lang) in issuer
         assert organisation.decision.registration_number in issuer
         assert "{" not in strings.text("course_certificate_text", lang)
+
+
+def test_the_organisation_is_named_only_in_its_file_and_the_plan():
+    """Its names, registration number and mail domain stand in data/organisation.yml
+    and the plan's own texts, nowhere in code, templates, styles, tests or other pages."""
+    organisation = load_organisation()
+    words = {organisation.short_name, organisation.decision.registration_number,
+             organisation.email.split("@")[1].split(".")[0]}
+    words |= {organisation.name(lang) for lang in ("sv", "en")}
+    allowed = {ROOT / "data" / "organisation.yml", ROOT / "data" / "plan-reference.txt"}
+    skip = {ROOT / "docs" / "planen", ROOT / "tests" / "fixtures"}
+    places = [ROOT / name for name in ("macros", "overrides", "docs", "tests", "data", ".github",
+                                       ".ci", "Makefile", "mkdocs.yml")]
+    found = []
+    for place in places:
+        for path in [place] if place.is_file() else sorted(place.rglob("*")):
+            if (not path.is_file() or path in allowed or "node_modules" in path.parts
+                    or "__pycache__" in path.parts or any(s in path.parents for s in skip)):
+                continue
+            text = path.read_text(encoding="utf-8", errors="ignore").lower()
+            found += [f"{path.relative_to(ROOT)}: {w}" for w in words if w.lower() in text]
+    assert found == []

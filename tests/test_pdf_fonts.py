@@ -1,4 +1,6 @@
-"""The PDFs do not depend on the fonts of the machine that prints them: they
+"""The PDFs are set in the brought font and do not change with the machine's fonts.
+
+The PDFs do not depend on the fonts of the machine that prints them: they
 are set in the font the project brings (macros/tsp/steps/fonts.py), and a
 machine whose every system font is another one prints the same pages with the
 same text on each."""
@@ -70,7 +72,7 @@ def test_every_pdf_is_set_in_the_brought_font(site_pdfs):
         path = site_pdfs / pdf
         others = {f for f in fonts_of(path) if not f.startswith(BROUGHT)}
         lacking = sorted({c for c in text(path) if ord(c) > 0x20 and ord(c) not in covered})
-        # A character the brought font lacks (e.g. "→") can only come from
+        # A character the brought font lacks can only come from
         # another font; anything else in another font is a print style that
         # forgot the brought font.
         if others and not lacking:

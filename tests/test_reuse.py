@@ -20,6 +20,7 @@ from gates.vnu import vnu_errors
 from macros.tsp.models.contacts import tel_href
 from macros.tsp.models.loader import load_organisation, load_printables
 from macros.tsp.steps.pdf import jobs, print_pdfs, served
+from project import copy_sources
 
 FIXTURE = Path(__file__).parent / "fixtures" / "kommun-exempel"
 FIRST = load_organisation(ROOT)
@@ -29,12 +30,7 @@ TEXT_SUFFIXES = {".html", ".css", ".js", ".json", ".webmanifest", ".xml", ".svg"
 
 def _project(dest: Path) -> Path:
     """The site's sources, with the fixture laid over them."""
-    for name in ("mkdocs.yml", "docs", "overrides", "macros", "data"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / name)
+    copy_sources(dest)
     for name in ("data", "docs"):
         shutil.copytree(FIXTURE / name, dest / name, dirs_exist_ok=True)
     edits = yaml.safe_load((FIXTURE / "plan-text.yml").read_text(encoding="utf-8"))["replace"]

@@ -1,4 +1,6 @@
-"""data/situations.yml is the one list of the situations: a copy of the site
+"""data/situations.yml is the one list of situations: a tenth one appears everywhere.
+
+data/situations.yml is the one list of the situations: a copy of the site
 with a tenth situation (one data entry, its two pages, and the plan's text of
 it in the reference) lists it everywhere the nine appear, prints its card and
 lets the course refer to it."""
@@ -88,17 +90,9 @@ def add_tenth(project: Path) -> None:
 @pytest.fixture(scope="module")
 def tenth_project(tmp_path_factory) -> Path:
     """A copy of the project with a tenth situation."""
-    from conftest import ROOT
-    import shutil
+    from project import copy_sources
 
-    project = tmp_path_factory.mktemp("tenth") / "project"
-    project.mkdir()
-    for name in ("mkdocs.yml", "docs", "overrides", "macros", "data"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, project / name)
+    project = copy_sources(tmp_path_factory.mktemp("tenth") / "project")
     add_tenth(project)
     return project
 

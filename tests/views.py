@@ -1,4 +1,6 @@
-"""Render every data partial from validated data, without a build: what the
+"""Every data partial rendered from validated data, without a build.
+
+Render every data partial from validated data, without a build: what the
 macros do for the pages, so a test can show that valid data also renders."""
 
 from __future__ import annotations

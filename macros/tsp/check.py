@@ -1,4 +1,6 @@
-"""`make check-data`: validate every data file and say plainly what is wrong,
+"""`make check-data`: the data files validated, then the readiness report of blank contacts.
+
+`make check-data`: validate every data file and say plainly what is wrong,
 then list the contacts that are still blank (a readiness report, not an error).
 
     python -m macros.tsp.check             # plain text (make check-data)

@@ -1,4 +1,6 @@
-"""The site's icons, made from data/organisation.yml at every build: a white
+"""The favicon, header mark and home-screen icons, drawn from data/organisation.yml.
+
+The site's icons, made from data/organisation.yml at every build: a white
 shield on the organisation's colour (PNG for home screens, 192 and 512 px),
 and the same shield with the initials as the SVG favicon and header mark.
 

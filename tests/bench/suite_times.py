@@ -1,4 +1,6 @@
-"""How long the two loops take: `make check` (target 10 s) and `make test`
+"""The wall-clock time of `make check` and `make test` on this machine.
+
+How long the two loops take: `make check` (target 10 s) and `make test`
 (target 3 min, setup already done), as wall-clock seconds on this machine,
 with the load average at the start, since a loaded machine stretches both.
 

@@ -1,4 +1,6 @@
-"""Link gate: a crawl of the built site (HTML and PDF) resolving every internal
+"""Link gate: every internal link and anchor of the built site resolves.
+
+A crawl of the built site (HTML and PDF) resolving every internal
 href/src and #anchor, plus the syntax of tel: and mailto: links."""
 
 from __future__ import annotations

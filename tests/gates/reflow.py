@@ -1,4 +1,6 @@
-"""Reflow with any font: the widest common font (DejaVu Sans) forced on every
+"""Reflow gate: pages at 320 px with the widest common font and doubled text.
+
+With any font: the widest common font (DejaVu Sans) forced on every
 element, and large text (the browser's default font size doubled), at 320 px.
 
 The font is forced through a constructed style sheet, which the page's CSP

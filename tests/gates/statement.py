@@ -1,4 +1,6 @@
-"""Accessibility statement gate: what Digg requires, and a footer link to it
+"""Accessibility statement gate: Digg's required content and a footer link to it.
+
+What Digg requires, and a footer link to it
 from every page in the page's own language."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 /* Course "Trygg politiker": answering, feedback, module score, opt-in
-   progress, certificate. Nothing leaves the browser; nothing is stored unless
+   progress, the final test and the certificate it issues. Nothing leaves the browser; nothing is stored unless
    the learner ticks the opt-in, and then only under the "tsp-course:" prefix. */
 (function () {
   "use strict";
@@ -202,8 +202,77 @@
     var date = document.querySelector(".tsp-certificate__date");
     date.textContent = new Date().toLocaleDateString(document.documentElement.lang || "sv");
     var print = document.querySelector(".tsp-certificate-print");
-    print.hidden = false;
     print.addEventListener("click", function () { window.print(); });
+  }
+
+  // The final test: one question per situation, drawn at random on this
+  // page and marked on submit, one try per draw. Only a pass shows the name
+  // field and the certificate; the score is never stored.
+  function setupFinalTest(box) {
+    var form = box.querySelector(".tsp-final-test__form");
+    var result = box.querySelector(".tsp-final-test__result");
+    var check = box.querySelector(".tsp-final-test__check");
+    var again = box.querySelector(".tsp-final-test__new");
+    var values = {
+      pass: parseInt(box.getAttribute("data-tsp-pass"), 10),
+      total: parseInt(box.getAttribute("data-tsp-total"), 10)
+    };
+    var drawn = [];
+
+    function draw() {
+      form.reset();
+      drawn = [];
+      form.querySelectorAll(".tsp-final-test__pool").forEach(function (pool) {
+        var questions = pool.querySelectorAll(".tsp-final-test__question");
+        var pick = Math.floor(Math.random() * questions.length);
+        questions.forEach(function (question, i) {
+          question.hidden = i !== pick;
+          question.querySelector("fieldset").disabled = i !== pick;
+        });
+        drawn.push(questions[pick]);
+      });
+      check.hidden = false;
+      again.hidden = true;
+      result.textContent = "";
+    }
+
+    form.hidden = false;
+    draw();
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var missing = [];
+      values.score = 0;
+      drawn.forEach(function (question, i) {
+        var checked = question.querySelector("input[type=radio]:checked");
+        if (!checked) missing.push(i + 1);
+        else if (checked.value === question.getAttribute("data-tsp-right")) values.score++;
+      });
+      if (missing.length) {
+        result.textContent = fill(box.getAttribute("data-tsp-unanswered-text"),
+          { missing: missing.join(", ") });
+        return;
+      }
+      drawn.forEach(function (question) { question.querySelector("fieldset").disabled = true; });
+      check.hidden = true;
+      var passed = values.score >= values.pass;
+      result.textContent = fill(box.getAttribute(
+        passed ? "data-tsp-passed-text" : "data-tsp-failed-text"), values);
+      if (passed) {
+        var score = document.querySelector(".tsp-certificate__score");
+        score.textContent = fill(score.getAttribute("data-tsp-score-text"), values);
+        document.querySelectorAll(".tsp-certificate-form, .tsp-certificate").forEach(
+          function (part) { part.hidden = false; });
+        document.getElementById("tsp-certificate-name").focus();
+      } else {
+        again.hidden = false;
+        again.focus();
+      }
+    });
+    again.addEventListener("click", function () {
+      draw();
+      var first = form.querySelector(".tsp-final-test__question:not([hidden]) input");
+      if (first) first.focus();
+    });
   }
 
   function init() {
@@ -213,6 +282,7 @@
     save();
     showStatuses();
     document.querySelectorAll(".tsp-course-progress").forEach(setupProgress);
+    document.querySelectorAll(".tsp-final-test").forEach(setupFinalTest);
     var name = document.getElementById("tsp-certificate-name");
     if (name) setupCertificate(name);
   }

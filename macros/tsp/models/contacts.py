@@ -1,4 +1,6 @@
-"""data/contacts.yml (Bilaga 4): who to call, and phone numbers as tel: links
+"""The model of data/contacts.yml (Bilaga 4): who to call, and their tel: links.
+
+data/contacts.yml (Bilaga 4): who to call, and phone numbers as tel: links
 (macros/tsp/models/phone.py says what can be dialled and mailed)."""
 
 from __future__ import annotations

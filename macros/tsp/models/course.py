@@ -1,11 +1,14 @@
 """data/course.yml: the self-service course "Trygg politiker" and the trainer's kit.
 
 Cross-field checks (exactly one correct choice, unique ids, link targets that
-exist in both languages) are reported by ``problems()`` with file and line.
+exist in both languages, no answer given away by its place or its length) are
+reported by ``problems()`` with file and line.
 """
 
 from __future__ import annotations
 
+import hashlib
+import math
 import re
 from pathlib import Path
 from typing import ClassVar, Mapping, Optional
@@ -20,6 +23,13 @@ Loc = tuple[str | int, ...]
 Id = NonEmptyStr  # kebab-case ids, checked in problems()
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_PATH = 200  # bytes of a docs path with its anchor
+# No place in the shown order may hold more than this share of the right answers,
+# and the right answer may be the longest choice in at most this share of questions.
+MAX_POSITION_SHARE = 0.4
+MAX_LONGEST_SHARE = 0.5
+# Answering the final test by one rule (always choice N, always the longest)
+# may pass it with at most this probability.
+MAX_GUESS_PASS = 0.01
 
 
 # A page of this site as a docs path, optionally with an anchor:
@@ -43,6 +53,24 @@ class Question(Strict):
     prompt: Text
     choices: list[Choice] = Field(min_length=3, max_length=4)
     see: DocsPath
+
+    def order(self) -> list[int]:
+        """Indexes of the choices in the order they are shown, on screen, in
+        print and in every language: a fixed shuffle seeded by the question's id.
+        Moving a choice in the data moves it in the shown order too."""
+        return sorted(range(len(self.choices)),
+                      key=lambda i: hashlib.sha256(f"{self.id}:{i}".encode()).hexdigest())
+
+    def right_place(self) -> int:
+        """Where the right answer is shown (0 = first)."""
+        right = next((i for i, c in enumerate(self.choices) if c.correct), 0)
+        return self.order().index(right)
+
+    def right_is_longest(self, lang: str) -> bool:
+        """True when no wrong choice is as long as the right one."""
+        lengths = [(len(c.text(lang)), c.correct) for c in self.choices]
+        right = max((n for n, correct in lengths if correct), default=0)
+        return all(n < right for n, correct in lengths if not correct)
 
 
 class KeyPoint(Strict):
@@ -89,8 +117,18 @@ class Case(Strict):
     turns: list[Turn] = Field(min_length=1)
 
 
+class FinalTest(Strict):
+    """The certificate's test: one question per situation, drawn from the bank."""
+
+    pass_percent: int = Field(ge=50, le=100)
+
+    def pass_mark(self, count: int) -> int:
+        return math.ceil(count * self.pass_percent / 100)
+
+
 class Course(Strict):
     title: Text
+    final_test: FinalTest
     modules: list[Module] = Field(min_length=1)
     session_plan: list[SessionPart] = Field(min_length=1)
     cases: list[Case] = Field(default_factory=list)
@@ -133,6 +171,8 @@ class Course(Strict):
                     out.append((loc + ("choices",),
                                 f"exactly one choice must be correct (found {correct})"))
         out += _duplicates(question_ids)
+        if not out:
+            out += self.cue_problems()
         out += _id_problems(("session_plan",), [p.id for p in self.session_plan])
         out += _id_problems(("cases",), [c.id for c in self.cases])
         module_ids = {m.id for m in self.modules}
@@ -156,6 +196,77 @@ class Course(Strict):
                 if message:
                     out.append((loc, message))
         return out
+
+
+    def questions(self) -> list[tuple[Loc, Question]]:
+        return [(("modules", m, "questions", q), question)
+                for m, module in enumerate(self.modules)
+                for q, question in enumerate(module.questions)]
+
+    def test_pools(self) -> dict[int, list[Question]]:
+        """The final test's questions: situation number -> the questions that train it."""
+        pools: dict[int, list[Question]] = {}
+        for _, question in self.questions():
+            if question.situation is not None:
+                pools.setdefault(question.situation, []).append(question)
+        return dict(sorted(pools.items()))
+
+    def cue_problems(self) -> list[tuple[Loc, str]]:
+        """A learner who always picks the same place, or the longest choice,
+        must not pass: not a module, not the final test."""
+        out: list[tuple[Loc, str]] = []
+        languages = list(Text.model_fields)  # the languages every text is written in
+        located = self.questions()
+        places = max(len(q.choices) for _, q in located)
+        for place in range(places):
+            hits = [loc for loc, q in located if q.right_place() == place]
+            if len(hits) > MAX_POSITION_SHARE * len(located):
+                out.append((hits[-1] + ("choices",),
+                            f"choice {place + 1} is the right answer in {len(hits)} of "
+                            f"{len(located)} questions (at most {MAX_POSITION_SHARE:.0%}): "
+                            "move the right answer of this question to another place in its list"))
+        for lang in languages:
+            hits = [loc for loc, q in located if q.right_is_longest(lang)]
+            if len(hits) > MAX_LONGEST_SHARE * len(located):
+                out.append((hits[-1] + ("choices",),
+                            f"the right answer is the longest choice ({lang}) in {len(hits)} of "
+                            f"{len(located)} questions (at most {MAX_LONGEST_SHARE:.0%}): "
+                            "give this question a wrong choice at least as long"))
+        for m, module in enumerate(self.modules):
+            loc = ("modules", m, "questions")
+            for place in range(places):
+                if all(q.right_place() == place for q in module.questions):
+                    out.append((loc, f"always choosing choice {place + 1} answers every question "
+                                     "of this module right: move one right answer"))
+            for lang in languages:
+                if all(q.right_is_longest(lang) for q in module.questions):
+                    out.append((loc, f"always choosing the longest choice ({lang}) answers every "
+                                     "question of this module right: lengthen a wrong choice"))
+        pools = list(self.test_pools().values())
+        if pools:
+            mark = self.final_test.pass_mark(len(pools))
+            rules = [(f"always choice {p + 1}", lambda q, p=p: q.right_place() == p)
+                     for p in range(places)]
+            rules += [(f"always the longest ({lang})", lambda q, lang=lang: q.right_is_longest(lang))
+                      for lang in languages]
+            for name, rule in rules:
+                chance = pass_chance([sum(map(rule, pool)) / len(pool) for pool in pools], mark)
+                if chance > MAX_GUESS_PASS:
+                    out.append((("final_test", "pass_percent"),
+                                f"answering '{name}' passes the final test with a chance of "
+                                f"{chance:.1%} (at most {MAX_GUESS_PASS:.0%}): raise the pass "
+                                "mark or vary where the right answers are"))
+        return out
+
+
+def pass_chance(right: list[float], mark: int) -> float:
+    """Chance of at least `mark` right answers when question i is right with
+    probability right[i] (one question drawn per situation)."""
+    scores = [1.0]  # scores[k]: chance of k right so far
+    for p in right:
+        scores = [(scores[k] if k < len(scores) else 0.0) * (1 - p)
+                  + (scores[k - 1] * p if k else 0.0) for k in range(len(scores) + 1)]
+    return sum(scores[mark:])
 
 
 def _id_problems(loc: Loc, ids: list[str]) -> list[tuple[Loc, str]]:

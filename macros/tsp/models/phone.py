@@ -24,7 +24,7 @@ EXAMPLE = "write it like 0155-380 00"
 # '%' or spaces, which would add headers (?bcc=) or break the link.
 LOCAL_PART = re.compile(r"^[A-Za-z0-9_+'-]+(\.[A-Za-z0-9_+'-]+)*$")
 DOMAIN = re.compile(r"^([A-Za-z0-9åäöÅÄÖ]([A-Za-z0-9åäöÅÄÖ-]*[A-Za-z0-9åäöÅÄÖ])?\.)+[A-Za-z]{2,}$")
-EMAIL_EXAMPLE = "write it like namn@oxelosund.se"
+EMAIL_EXAMPLE = "write it like namn@exempel.se"
 
 
 def _short(value: str) -> str:

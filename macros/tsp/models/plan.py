@@ -1,11 +1,13 @@
-"""The adopted plan's own text (data/plan-reference.txt) and the declared
+"""The adopted plan's text and its declared corrections, for checking the site against them.
+
+The adopted plan's own text (data/plan-reference.txt) and the declared
 corrections to it (data/corrections.yml).
 
-The reference is the plan as adopted (Dnr KS.2017.128), copied word for word.
+The reference is the plan as adopted, copied word for word.
 Its parts are found by their headings; a correction replaces its `original`
 by its `new` text in one part. The Swedish site must carry the corrected text
 word for word (tests/test_plan_reference.py), and the situations' quotes in
-data/situations.yml must be the plan's words (macros/situations.py).
+data/situations.yml must be the plan's words (macros/tsp/models/situations.py).
 
 Words are compared, not punctuation: the reference is a text export of the
 plan, whose bullets carry no full stops and whose dashes vary.

@@ -1,4 +1,6 @@
-"""data/printables.yml: the documents designed for paper, and the context of
+"""The model of data/printables.yml: the documents designed for paper.
+
+data/printables.yml: the documents designed for paper, and the context of
 the print partials (overrides/partials/tsp-print-*.html).
 
 Pure functions: data in, dicts out; the markup lives in the partials.

@@ -1,7 +1,9 @@
-"""data/situations.yml: the situations of Bilaga 2, the one source of every
+"""The model of data/situations.yml: the one list of Bilaga 2's situations.
+
+data/situations.yml: the situations of Bilaga 2, the one source of every
 list, summary, "next situation" link and action card of the site.
 
-Checked against the plan (macros/plan.py): the numbers are the plan's
+Checked against the plan (macros/tsp/models/plan.py): the numbers are the plan's
 situations, the Swedish `first` sentences are the plan's own words, and they
 keep every sentence of the situation that says "alltid" or "inte".
 """

@@ -1,4 +1,6 @@
-"""Which entries of data/strings.yml the site prints, and which data ids the
+"""Which strings and data ids the code and pages use, read from the code and pages.
+
+Which entries of data/strings.yml the site prints, and which data ids the
 pages name (`course_module("varfor")`), read from the code and pages themselves.
 
 The templates (overrides/**/*.html) and the pages that render macros call `t("key")` or `tsp_t("key", lang)`,

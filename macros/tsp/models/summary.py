@@ -1,4 +1,6 @@
-"""data/summary.yml: how the yearly summary (docs/sammanstallning*.md) counts
+"""The model of data/summary.yml: the settings of the yearly summary page.
+
+data/summary.yml: how the yearly summary (docs/sammanstallning*.md) counts
 exported Bilaga 5 files, and the settings tsp-summary.js gets from it and from
 data/incident.yml (which fields the export holds). The counting itself happens
 in the browser, and nothing leaves the device.

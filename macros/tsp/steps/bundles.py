@@ -1,4 +1,6 @@
-"""One stylesheet and one script per page kind, made at build time (a step
+"""Build step: one stylesheet and one script bundle per page kind.
+
+One stylesheet and one script per page kind, made at build time (a step
 of the tsp plugin: it takes over extra_css and extra_javascript).
 
 A page loads Material's stylesheets and ours as ONE minified file (the

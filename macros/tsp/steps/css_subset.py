@@ -1,4 +1,6 @@
-"""The rules of a stylesheet that can apply to one page (for the Akut page,
+"""The least CSS one page needs (the Akut page's inline stylesheet).
+
+The rules of a stylesheet that can apply to one page (for the Akut page,
 which gets its CSS inline, the least it needs).
 
 Conservative, like PurgeCSS: a rule is kept when every class, id, element
@@ -122,22 +124,30 @@ def subset(css: str, html: str) -> str:
     return _subset(css, page_tokens(html))
 
 
-def _subset(css: str, tokens: PageTokens) -> str:
+def _rewrite(css: str, rule) -> str:
+    """css with each style rule replaced by rule(prelude, body) ('' drops it),
+    also inside @media/@supports (dropped when emptied); other at-rules kept."""
     out = []
     for prelude, body in _blocks(css):
         if body is None:
             out.append(prelude)
         elif prelude.startswith(_FILTERED_AT):
-            inner = _subset(body, tokens)
+            inner = _rewrite(body, rule)
             if inner:
                 out.append(f"{prelude}{{{inner}}}")
         elif prelude.startswith("@"):
             out.append(f"{prelude}{{{body}}}")
         else:
-            kept = [s for s in _split_selectors(prelude) if selector_applies(s, tokens)]
-            if kept:
-                out.append(f"{','.join(kept)}{{{body}}}")
+            out.append(rule(prelude, body))
     return "".join(out)
+
+
+def _subset(css: str, tokens: PageTokens) -> str:
+    def rule(prelude: str, body: str) -> str:
+        kept = [s for s in _split_selectors(prelude) if selector_applies(s, tokens)]
+        return f"{','.join(kept)}{{{body}}}" if kept else ""
+
+    return _rewrite(css, rule)
 
 
 def _split_selectors(prelude: str) -> list[str]:
@@ -195,19 +205,9 @@ def drop_unused_properties(css: str, used_elsewhere: set[str] = frozenset()) -> 
 
 
 def _prune(css: str, used: set[str]) -> str:
-    out = []
-    for prelude, body in _blocks(css):
-        if body is None:
-            out.append(prelude)
-        elif prelude.startswith(_FILTERED_AT):
-            inner = _prune(body, used)
-            if inner:
-                out.append(f"{prelude}{{{inner}}}")
-        elif prelude.startswith("@"):
-            out.append(f"{prelude}{{{body}}}")
-        else:
-            kept = [d for d in _declarations(body)
-                    if not d.strip().startswith("--") or d.split(":", 1)[0].strip() in used]
-            if kept:
-                out.append(f"{prelude}{{{';'.join(kept)}}}")
-    return "".join(out)
+    def rule(prelude: str, body: str) -> str:
+        kept = [d for d in _declarations(body)
+                if not d.strip().startswith("--") or d.split(":", 1)[0].strip() in used]
+        return f"{prelude}{{{';'.join(kept)}}}" if kept else ""
+
+    return _rewrite(css, rule)

@@ -1,4 +1,6 @@
-"""Self-host the print font: Atkinson Hyperlegible (OFL-1.1), from the pinned
+"""Build step: the brought print font copied into the site.
+
+Self-host the print font: Atkinson Hyperlegible (OFL-1.1), from the pinned
 PyPI package fontpkg-atkinson-hyperlegible, into assets/fonts/ of the built site.
 
 The print styles (tsp-print.css) set it with @font-face, so a PDF has the same

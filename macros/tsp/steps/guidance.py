@@ -1,4 +1,6 @@
-"""Build step: the site's own guidance pages (docs/skydda-dig/) each name their
+"""Build step: every guidance page names its sources and review date.
+
+Build step: the site's own guidance pages (docs/skydda-dig/) each name their
 sources and review date in front matter, so that the page can show them
 (tsp-guidance-*.html) and the build refuses a page without them.
 

@@ -1,4 +1,6 @@
-"""Write the service worker's precache manifest once every file is built
+"""Build step: the service worker's precache manifest, written last.
+
+Write the service worker's precache manifest once every file is built
 (the manifest itself is made by steps/precache.py, shared with the PDF step)."""
 
 from __future__ import annotations

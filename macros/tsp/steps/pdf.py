@@ -1,4 +1,6 @@
-"""Print every printable page (data/printables.yml) of a built site to PDF,
+"""The PDFs of the printable pages, printed from a built site with one Chromium.
+
+Print every printable page (data/printables.yml) of a built site to PDF,
 in both languages, with ONE headless Chromium for the whole run.
 
     python -m macros.tsp.steps.pdf [SITE_DIR]      # default: site/

@@ -1,4 +1,6 @@
-"""The service worker's manifest: every file the pages load, with its SHA-256,
+"""The service worker's manifest: each file the pages load, with its hash.
+
+The service worker's manifest: every file the pages load, with its SHA-256,
 split into what the first visit downloads and what is cached when first opened.
 
 docs/sw.js carries the marker `/* TSP_PRECACHE */ null`; write_worker replaces

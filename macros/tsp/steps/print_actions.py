@@ -1,4 +1,6 @@
-"""`tsp_print_actions(page)` for the theme: the "Skriv ut" button and PDF link
+"""The 'Skriv ut' button and PDF link of a printable page, for the theme.
+
+`tsp_print_actions(page)` for the theme: the "Skriv ut" button and PDF link
 of a page listed in data/printables.yml.
 
 The PDF files themselves are made after the build by `make pdf`

@@ -1,4 +1,6 @@
-"""The same sources give the same bytes: dates in the output come from the
+"""Build step: the same sources give the same bytes (no dates from the clock).
+
+The same sources give the same bytes: dates in the output come from the
 sources, never from the clock.
 
 SOURCE_DATE_EPOCH (the reproducible-builds convention, which MkDocs uses for

@@ -1,4 +1,6 @@
-"""Swedish search as people type it (a build step, after the index is split
+"""Build step: the Swedish search index matches words as people type them.
+
+Swedish search as people type it (a build step, after the index is split
 per language and before the offline manifest).
 
 The Swedish index learns:
