@@ -97,7 +97,7 @@ check: $(TEST_STAMP)
 JOBS ?= 2
 test: $(TEST_STAMP) $(SYS_STAMP) $(VNU_JAR)
 	@$(call timed,test,$(BIN)/python -m pytest -c tests/pytest.ini --rootdir . \
-		-n $(JOBS) --dist loadgroup --durations=40)
+		-n $(JOBS) --durations=40)
 
 # Lighthouse 12 pinned in tests/bench/package.json (`npm ci` fails for it).
 $(LIGHTHOUSE): tests/bench/package.json
