@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from .tsp.models.accessibility import statement_items
 from .tsp.models.contacts import number_views
 from .tsp.models.organisation import view as organisation_view
 from .tsp.models.readiness import reachable_views
@@ -49,7 +50,9 @@ def register(env, site: Site) -> None:
         if field not in facts:
             raise KeyError(f"org(): no field '{field}'; known: {', '.join(facts)}")
         # Escaped: macros' Jinja does not autoescape, and the value lands in Markdown.
-        return escape(facts[field])
+        # A fact the organisation left out is empty, so `{% if org(...) %}` skips it.
+        value = facts[field]
+        return escape(value) if value is not None else ""
 
     @site.partial_macro(env, "tsp-routine-table.html")
     def routine_table(lang, url):
@@ -93,6 +96,18 @@ def register(env, site: Site) -> None:
         """"Vem gör vad?": for each base role the routine rows it owns, alone or jointly."""
         return {"roles": duties(routine, lang), "routine_url": link(ROUTINE_PAGE, lang, url),
                 "review": review(routine, lang)}
+
+    @site.partial_macro(env, "tsp-statement-list.html")
+    def accessibility_list(lang, url, section, none_key):
+        """The accessibility statement: one list of data/accessibility.yml
+        (checked, known_issues, untested, burdensome, outside_law), each claim
+        with the tests that back it; none_key is the strings.yml text for an empty list."""
+        return {"items": statement_items(site.accessibility, section, lang), "none_key": none_key}
+
+    @site.partial_macro(env, "tsp-statement-date.html")
+    def accessibility_assessed(lang, url):
+        """The date the statement's claims were last checked against the tests."""
+        return {"date": site.accessibility.assessed.isoformat()}
 
     @site.partial_macro(env, "tsp-corrections.html")
     def corrections_list(lang, url):

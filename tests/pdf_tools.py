@@ -87,3 +87,47 @@ class Raster:
                 count += 1
             previous = ruled
         return count
+
+
+def rule_tops(raster: Raster, min_share: float = 0.5) -> list[float]:
+    """The top of each drawn line, in PDF points from the top: groups of pixel
+    rows with one unbroken dark run over min_share of the page width (a row
+    through a line of large bold text is dark in many short runs, not one)."""
+    need = min_share * raster.width
+    tops, previous = [], False
+    for y in range(raster.height):
+        row = raster.pixels[y * raster.width:(y + 1) * raster.width]
+        longest = max((len(run) for run in row.translate(_DARK).split(b"\x00")), default=0)
+        ruled = longest >= need
+        if ruled and not previous:
+            tops.append(y / raster.scale)
+        previous = ruled
+    return tops
+
+
+# Dark pixels (< 128) to 0x01, light ones to 0x00, for rule_tops.
+_DARK = bytes(1 if value < 128 else 0 for value in range(256))
+
+
+def _margin_font_pt() -> float:
+    """The font size of the running header and footer (@page margin boxes)."""
+    css = (Path(__file__).resolve().parents[1] / "docs/assets/stylesheets/tsp-print.css").read_text()
+    return float(re.search(r"@top-left\s*{[^}]*?font:\s*([\d.]+)pt", css).group(1))
+
+
+# A4 height and the @page top and bottom margin (16 mm), in points.
+A4_HEIGHT_PT = 297 / 25.4 * 72
+MARGIN_PT = 16 / 25.4 * 72
+
+
+def type_sizes(pdf: Path, page: int) -> list[tuple[str, float, float, float]]:
+    """(word, size in pt, yMin, yMax) of each word of one page's body (outside
+    the running header and footer). pdftotext's box height is the font size
+    times the font's ascent plus descent; the footer, printed at the size the
+    print CSS gives it, yields that factor, so no font metrics are needed."""
+    found = words(pdf, page)
+    margin = [w for w in found if w[4] < MARGIN_PT or w[2] > A4_HEIGHT_PT - MARGIN_PT]
+    assert margin, f"{pdf.name} page {page}: no running header or footer to measure by"
+    factor = (margin[-1][4] - margin[-1][2]) / _margin_font_pt()
+    return [(w, (y1 - y0) / factor, y0, y1) for w, x0, y0, x1, y1 in found
+            if (w, x0, y0, x1, y1) not in margin]

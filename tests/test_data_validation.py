@@ -192,7 +192,7 @@ def test_problems_of_several_files_are_reported_together(tmp_path):
 def test_real_data_is_valid():
     loaded = load_all()
     assert set(loaded) == {"organisation", "strings", "routine", "contacts", "incident", "course",
-                           "corrections", "situations", "printables", "summary"}
+                           "corrections", "situations", "printables", "summary", "accessibility"}
 
 
 def test_check_data_command_prints_one_line_per_problem(project_copy):

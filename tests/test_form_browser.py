@@ -153,6 +153,7 @@ def test_export_clear_import_and_bad_files(form, site_url, lang, tmp_path):
     page.click("#tsp-clear-confirm")
     assert set(answers(page).values()) == {""}
     page.set_input_files("#tsp-import", str(saved))
+    page.click("#tsp-import-confirm")
     expect(page.locator("#tsp-form-message")).to_contain_text(".json")
     assert page.inner_text("#tsp-form-message") == say("form_imported", lang, file=saved.name)
     assert answers(page) == expected

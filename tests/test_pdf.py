@@ -124,8 +124,9 @@ def test_worksheets_have_ruled_space_for_each_item(site_pdfs, soup, lang, printa
     html = soup(site_pdfs / page_path(PRINTABLES[printable_id], lang, LANGUAGES) / "index.html")
     assert len(html.select(items)) == count
     pdf = pdf_file(site_pdfs, printable_id, lang)
-    # Lines drawn across the text width.
-    assert Raster(pdf, 1).ruled_lines(min_share=0.5) >= lines_each * count
+    # Lines drawn across the text width, on every sheet of the document.
+    ruled = sum(Raster(pdf, page).ruled_lines(min_share=0.5) for page in range(1, page_count(pdf) + 1))
+    assert ruled >= lines_each * count
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -203,7 +204,7 @@ def test_whole_plan_prints_bilaga_5_as_the_paper_form(site_pdfs, soup, lang):
     assert_contains_all(content, [intro.get_text(" ", strip=True)])
     screen = [bilaga5.select_one(".tsp-form-notice").get_text(" ", strip=True)]
     screen += [el.get_text(" ", strip=True) for el in bilaga5.select("article .tsp-screen-only")]
-    assert len(screen) >= 2
+    assert screen
     assert not [words for words in screen if normal(words) in content]
 
 

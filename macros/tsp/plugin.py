@@ -11,6 +11,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from .config import TspConfig
+from .render import CompiledTemplates
 from .site import Site
 from .steps import csp, fonts, guidance, offline, organisation, publish, search_split, search_terms
 from .steps.bundles import Bundler
@@ -31,6 +32,7 @@ class TspPlugin(BasePlugin[TspConfig]):
         self.site: Site | None = None
         self.bundler: Bundler | None = None
         self._not_found = organisation.NotFoundPages()
+        self._compiled = CompiledTemplates()
 
     @staticmethod
     def _nested(config: MkDocsConfig) -> bool:
@@ -64,9 +66,11 @@ class TspPlugin(BasePlugin[TspConfig]):
         return fonts.add_font_files(files, config) if self.site is not None else files
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
-        if self.site is not None:
-            env.globals.update(theme_globals(self.site, files))
-            env.globals.update(organisation.theme_globals(self.site))
+        if self.site is None:
+            return env
+        env.bytecode_cache = self._compiled
+        env.globals.update(theme_globals(self.site, files))
+        env.globals.update(organisation.theme_globals(self.site))
         if self.bundler is not None:
             env.globals["tsp_bundle"] = self.bundler.page_bundle
         return env

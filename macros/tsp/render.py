@@ -12,7 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 Translate = Callable[[str, str], str]
@@ -36,3 +37,19 @@ class Renderer:
         html = self.env.get_template(name).render(
             t=lambda key: self._translate(key, lang), lang=lang, **context)
         return Markup("\n".join(line for line in html.splitlines() if line.strip()) + "\n")
+
+
+class CompiledTemplates(BytecodeCache):
+    """The theme templates compiled once per build, not once per language:
+    static-i18n builds each language with a fresh theme environment, all alike.
+    A template whose source changed (`mkdocs serve`) is compiled again."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()

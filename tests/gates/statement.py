@@ -16,7 +16,10 @@ DIGG_FORM = "https://www.digg.se/tdosanmalan"
 LOCAL = "http://site.invalid/"
 # Section ids are the same in both languages; words are per language.
 SECTIONS = {"status": "compliance status", "brister": "known inaccessible content",
-            "metod": "method", "kontakt": "feedback and other formats", "tillsyn": "enforcement"}
+            "oskaligt-betungande": "unreasonable burden (12 §)",
+            "utanfor-lagen": "content outside the law (9 §)",
+            "metod": "method", "okontrollerat": "what is untested",
+            "kontakt": "feedback and other formats", "tillsyn": "enforcement"}
 WORDS = {
     "sv": {"Trygg och säker politiker": "service",
            "förenlig": "compliance status", "axe": "automated test",

@@ -46,10 +46,12 @@
     return answers;
   }
 
+  // Fields missing from answers keep what they hold.
   function writeAnswers(answers) {
     names.forEach(function (name) {
+      if (!(name in answers)) return;
       var field = form.elements.namedItem(name);
-      var value = answers[name] || "";
+      var value = answers[name];
       if (isGroup(field)) {
         Array.prototype.forEach.call(field, function (radio) { radio.checked = radio.value === value; });
       } else {
@@ -111,14 +113,24 @@
       : say("form_status_none");
   }
 
+  var lastSaved = null;
+
+  // A failed write leaves the last stored draft in place, and the status says
+  // how old it is; only a browser that stores nothing at all unticks the box.
   function saveDraft() {
     if (!keep.checked) return;
     try {
       storage("localStorage").setItem(DRAFT_KEY, JSON.stringify(envelope()));
-      showStored(new Date());
+      lastSaved = new Date();
+      showStored(lastSaved);
     } catch (e) {
-      keep.checked = false;
-      announce("form_keep_unavailable");
+      if (lastSaved) {
+        keepStatus.textContent = say("form_status_stale", { time: clock(lastSaved) });
+        announce("form_keep_failed");
+      } else {
+        keep.checked = false;
+        announce("form_keep_unavailable");
+      }
     }
   }
 
@@ -130,6 +142,7 @@
         if (key.indexOf(FORM) === 0) store.removeItem(key);
       });
     });
+    lastSaved = null;
     showStored(null);
   }
 
@@ -142,7 +155,8 @@
     if (problem(data)) { store.removeItem(DRAFT_KEY); return; }
     keep.checked = true;
     writeAnswers(data.answers);
-    showStored(new Date(data.exported));
+    lastSaved = new Date(data.exported);
+    showStored(lastSaved);
     announce("form_restored");
   }
 
@@ -277,10 +291,120 @@
     download(markdown(), "text/markdown;charset=utf-8", fileName("md"));
   });
 
+  /* Import reads no file over MAX_IMPORT bytes (a full report is a few
+   * kilobytes), and changes nothing before the reader has seen which fields
+   * the file changes and said yes; fields the file leaves out stay as they are. */
+  /* The follow-up talks of part 3 as a calendar file (RFC 5545), made on this
+   * device: one all-day event for each talk with a date, named after the talk.
+   * No answer goes into the file: who was present or what was said stays here. */
+  function icsText(value) {
+    return value.replace(/[\\;,]/g, "\\$&").replace(/\r?\n/g, "\\n");
+  }
+
+  function icsDate(date) { return date.replace(/-/g, ""); }
+
+  // Lines longer than 75 octets continue on the next line after a space.
+  function icsFold(line) {
+    var encoder = new TextEncoder(), out = "", size = 0;
+    Array.from(line).forEach(function (char) {
+      var bytes = encoder.encode(char).length;
+      if (size + bytes > 74) { out += "\r\n "; size = 1; }
+      out += char;
+      size += bytes;
+    });
+    return out;
+  }
+
+  function calendar() {
+    var stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+    var events = [];
+    Array.prototype.forEach.call(form.querySelectorAll("fieldset.tsp-meeting"), function (set, i) {
+      var date = set.querySelector("input[type=date]").value;
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return;
+      var next = new Date(date + "T12:00:00Z");
+      next.setUTCDate(next.getUTCDate() + 1);
+      events.push("BEGIN:VEVENT", "UID:" + stamp + "-" + (i + 1) + "@" + FORM, "DTSTAMP:" + stamp,
+        "DTSTART;VALUE=DATE:" + icsDate(date),
+        "DTEND;VALUE=DATE:" + icsDate(next.toISOString().slice(0, 10)),
+        "SUMMARY:" + icsText(set.querySelector("legend").textContent.replace(/\s+/g, " ").trim()),
+        "END:VEVENT");
+    });
+    if (!events.length) return null;
+    return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//" + FORM + "//" + document.documentElement.lang,
+      "CALSCALE:GREGORIAN"].concat(events, ["END:VCALENDAR", ""]).map(icsFold).join("\r\n");
+  }
+
+  $("tsp-export-ics").addEventListener("click", function () {
+    var content = calendar();
+    if (!content) { announce("form_ics_none"); return; }
+    var name = ui.form_ics_file_name + "-" + new Date().toISOString().slice(0, 10) + ".ics";
+    download(content, "text/calendar;charset=utf-8", name);
+  });
+
   var picker = $("tsp-import");
+  var MAX_IMPORT = Number(picker.dataset.tspMaxBytes);
+  var importDialog = $("tsp-import-dialog");
+  var pending = null;
+
+  function fieldName(name) {
+    var field = form.elements.namedItem(name);
+    var first = isGroup(field) ? field[0] : field;
+    var caption = isGroup(field)
+      ? first.closest("fieldset").querySelector("legend")
+      : form.querySelector("label[for='" + first.id + "']");
+    return caption.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  function changes(incoming) {
+    var current = readAnswers();
+    return Object.keys(incoming).filter(function (name) { return incoming[name] !== current[name]; })
+      .map(function (name) { return { name: name, replaces: current[name] !== "" }; });
+  }
+
+  function offer(file, incoming) {
+    var changed = changes(incoming);
+    if (!changed.length) { announce("form_import_same", { file: file.name }); return; }
+    pending = { file: file.name, answers: incoming };
+    var replaced = changed.filter(function (c) { return c.replaces; }).length;
+    $("tsp-import-summary").textContent =
+      say("form_import_summary", { file: file.name, count: changed.length, replaced: replaced });
+    var list = $("tsp-import-fields");
+    list.replaceChildren();
+    changed.forEach(function (c) {
+      var item = document.createElement("li");
+      item.textContent = fieldName(c.name) + (c.replaces ? " (" + ui.form_import_replaces + ")" : "");
+      list.appendChild(item);
+    });
+    importDialog.showModal();
+  }
+
+  function closeImport(apply) {
+    importDialog.close();
+    var done = pending;
+    pending = null;
+    if (!done) return;
+    if (apply) {
+      writeAnswers(done.answers);
+      saveDraft();
+      announce("form_imported", { file: done.file });
+    } else {
+      announce("form_import_cancelled", { file: done.file });
+    }
+    picker.focus();
+  }
+
+  $("tsp-import-confirm").addEventListener("click", function () { closeImport(true); });
+  $("tsp-import-cancel").addEventListener("click", function () { closeImport(false); });
+  importDialog.addEventListener("cancel", function (event) { event.preventDefault(); closeImport(false); });
+
   picker.addEventListener("change", function () {
     var file = picker.files && picker.files[0];
     if (!file) return;
+    picker.value = "";
+    if (file.size > MAX_IMPORT) {
+      announce("form_import_too_large", { file: file.name, limit: Math.round(MAX_IMPORT / 1024) });
+      return;
+    }
     file.text().then(function (content) {
       var data;
       try { data = JSON.parse(content); } catch (e) { data = null; }
@@ -288,11 +412,10 @@
       if (found) {
         announce(found, { file: file.name, version: data && data.version, supported: VERSION });
       } else {
-        writeAnswers(data.answers);
-        saveDraft();
-        announce("form_imported", { file: file.name });
+        offer(file, data.answers);
       }
-      picker.value = "";
+    }, function () {
+      announce("form_import_malformed", { file: file.name });
     });
   });
 

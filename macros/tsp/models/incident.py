@@ -68,6 +68,8 @@ class Closing(Strict):
 
 
 class Incident(Strict):
+    # The largest answers file the form reads; a full report is a few kilobytes.
+    import_limit_kb: int = Field(gt=0, le=10240)
     part1: Part1
     part2: Part2
     part3: Part3
@@ -104,6 +106,7 @@ def field_id(part: str, *ids: str) -> str:
 def form_view(incident: Incident, routine: Routine, lang: str) -> dict:
     """Everything the form partial prints, in one language."""
     return {
+        "import_limit_bytes": incident.import_limit_kb * 1024,
         "part1": {
             "title": incident.part1.title(lang),
             "questions": [{"id": field_id("p1", q.id), "question": q.question(lang),

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .. import ROOT
 from ..languages import Languages
+from .accessibility import Accessibility
 from .base import Catalogue, Loc, Text, duplicates
 from .contacts import Contacts, kind_problems
 from .course import Course, course_model
@@ -84,6 +85,12 @@ def load_printables(root: Path = ROOT, situations: Situations | None = None) -> 
     return with_situations(load_model(path, PrintablesFile, rel, checks=checks), situations)
 
 
+def load_accessibility(root: Path = ROOT) -> Accessibility:
+    """data/accessibility.yml: the accessibility statement's claims and their tests."""
+    path, rel = data_path("accessibility.yml", root)
+    return load_model(path, Accessibility, rel)
+
+
 def load_summary(root: Path = ROOT) -> Summary:
     """data/summary.yml: how the yearly summary counts exported reports."""
     path, rel = data_path("summary.yml", root)
@@ -126,7 +133,7 @@ def load_all(root: Path = ROOT, languages: Languages | None = None) -> dict[str,
     """Every data file, validated; all problems of all files in one DataError.
 
     Keys: organisation, strings, routine, contacts, incident, course, corrections, situations,
-    printables, summary. Other helpers (a print page,
+    printables, summary, accessibility. Other helpers (a print page,
     the emergency page) can call this to render from the same validated data.
     """
     loaders = {
@@ -143,6 +150,7 @@ def load_all(root: Path = ROOT, languages: Languages | None = None) -> dict[str,
                                         loaded.get("situations")),
         "printables": lambda r: load_printables(r, loaded.get("situations")),
         "summary": load_summary,
+        "accessibility": load_accessibility,
     }
     loaded: dict[str, object] = {}
     problems = []

@@ -104,7 +104,8 @@ def with_situations(file: PrintablesFile, situations: Situations) -> Printables:
     out: list[Printable] = []
     for entry in file.printables:
         if entry.situations:
-            out += [Printable(id=s.printable.id, page=s.url, title=s.printable.title, max_pages=1)
+            out += [Printable(id=s.printable.id, page=s.url, title=s.printable.title,
+                              max_pages=s.printable.max_pages)
                     for s in situations.situations if s.printable]
         else:
             out.append(entry.printable())

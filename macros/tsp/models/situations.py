@@ -50,6 +50,8 @@ def _page(value: str) -> str:
 class SituationPrintable(Strict):
     id: Identifier
     title: Text
+    # An action card is one sheet; a card with a checklist to write on may take more.
+    max_pages: int = Field(default=1, gt=0, le=4)
 
 
 class Situation(Strict):

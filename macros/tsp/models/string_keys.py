@@ -12,6 +12,7 @@ instead. The list is derived here, so nobody has to keep one by hand.
 from __future__ import annotations
 
 import ast
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,6 +20,8 @@ import jinja2
 from jinja2 import nodes
 
 TEMPLATE_FUNCTIONS = {"t", "tsp_t"}
+# A file without this text calls none of them (nor strings.text): it is not parsed.
+_MAY_CALL = re.compile(r"\b(?:t|tsp_t|text)\s*\(")
 
 
 _TEMPLATES = jinja2.Environment()
@@ -84,13 +87,16 @@ def used_keys(root: Path) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
 
     for path in sorted((root / "overrides").rglob("*.html")):
         rel = path.relative_to(root).as_posix()
-        keys, unknown = _template_keys(path.read_text(encoding="utf-8"))
+        source = path.read_text(encoding="utf-8")
+        if not _MAY_CALL.search(source):
+            continue
+        keys, unknown = _template_keys(source)
         add(keys, rel)
         if unknown:
             unclear.append(rel)
     for path in sorted((root / "docs").rglob("*.md")):
         source = path.read_text(encoding="utf-8")
-        if "render_macros: true" not in source:
+        if "render_macros: true" not in source or not _MAY_CALL.search(source):
             continue
         try:
             keys, unknown = _template_keys(source, _PAGES)
@@ -101,7 +107,9 @@ def used_keys(root: Path) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
             unclear.append(path.relative_to(root).as_posix())
     for folder in (root / "macros",):
         for path in sorted(folder.rglob("*.py")):
-            add(_python_keys(path.read_text(encoding="utf-8")), path.relative_to(root).as_posix())
+            source = path.read_text(encoding="utf-8")
+            if _MAY_CALL.search(source):
+                add(_python_keys(source), path.relative_to(root).as_posix())
     return {key: tuple(files) for key, files in sorted(found.items())}, tuple(unclear)
 
 

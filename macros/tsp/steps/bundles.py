@@ -25,7 +25,7 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 
-from .css_subset import page_css
+from .css_subset import page_css, without_attribute_values
 
 # Material's own files in its theme folder, as base.html names them.
 MATERIAL_CSS_RE = re.compile(r"assets/stylesheets/(?:main|palette)\.[0-9a-f]+\.min\.css")
@@ -35,6 +35,9 @@ SOURCE_MAP_RE = re.compile(r"^/[/*]# sourceMappingURL=.*$", re.MULTILINE)
 LIGHT_SCRIPTS = ("tsp-offline",)
 # Where a light page's inline stylesheet goes (overrides/main.html).
 LIGHT_CSS_MARKER = "/* TSP_LIGHT_CSS */"
+# The <body> attributes Material's base.html sets from theme.palette, with its
+# defaults; its stylesheets have rules for every colour and scheme.
+PALETTE_DEFAULTS = {"scheme": "default", "primary": "indigo", "accent": "indigo"}
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,14 @@ def material_files(theme_dir: Path, base_html: str) -> tuple[list[str], str]:
     return css, js[0]
 
 
+def palette_values(palette) -> dict[str, set[str]]:
+    """{`data-md-color-scheme`: {values}, …} the pages can have: those of each
+    palette in mkdocs.yml (a list when readers may switch), as base.html writes them."""
+    palettes = [palette] if isinstance(palette, dict) else list(palette or [])
+    return {f"data-md-color-{key}": {str(p.get(key) or default).replace(" ", "-") for p in palettes}
+            for key, default in PALETTE_DEFAULTS.items()}
+
+
 def _read(path: Path) -> str:
     return SOURCE_MAP_RE.sub("", path.read_text(encoding="utf-8"))
 
@@ -66,9 +77,10 @@ class Bundler:
     """Makes and remembers the bundles of one build."""
 
     def __init__(self, docs_dir: Path, theme_dir: Path, extra_css: list[str],
-                 extra_js: list[str], built_css: str = ""):
+                 extra_js: list[str], built_css: str = "", palette=None):
         self.docs_dir, self.theme_dir = docs_dir, theme_dir
         self.built_css = built_css
+        self.palette = palette_values(palette)
         self.extra_css, self.extra_js = list(extra_css), list(extra_js)
         base_html = (theme_dir / "base.html").read_text(encoding="utf-8")
         self.material_css, self.material_js = material_files(theme_dir, base_html)
@@ -83,7 +95,8 @@ class Bundler:
         material = next(Path(d) for d in config.theme.dirs
                         if (Path(d) / "base.html").is_file() and (Path(d) / "assets").is_dir())
         return cls(Path(config.docs_dir), material, [str(p) for p in config.extra_css],
-                   [str(p) for p in config.extra_javascript], built_css)
+                   [str(p) for p in config.extra_javascript], built_css,
+                   config.theme.get("palette"))
 
     def page_bundle(self, page, kind: str) -> str:
         """`tsp_bundle(page, "css" | "js")` in templates: the URL path of the
@@ -101,11 +114,13 @@ class Bundler:
 
     def stylesheet(self) -> Bundle:
         """The built CSS, Material's stylesheets, then extra_css in its order:
-        one file for every page, so it is downloaded once for the whole site."""
+        one file for every page, so it is downloaded once for the whole site.
+        Without the rules for colour palettes and schemes no page has."""
         if self._css is None:
             parts = [self.built_css,
                      *(self._source(rel) for rel in [*self.material_css, *self.extra_css])]
-            self._css = _named("stylesheets", "tsp", "css", rcssmin.cssmin("\n".join(parts)))
+            css = without_attribute_values(rcssmin.cssmin("\n".join(parts)), self.palette)
+            self._css = _named("stylesheets", "tsp", "css", css)
             self.made[self._css.path] = self._css
         return self._css
 

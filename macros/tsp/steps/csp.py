@@ -1,8 +1,9 @@
 """A strict Content-Security-Policy <meta> on every page, computed after rendering.
 
 Material's inline scripts differ by page depth (`__md_scope=new URL("../..")`),
-so the hashes can only be known once the page is rendered: `on_post_page` parses
-the final HTML with the stdlib parser, hashes each inline executable script (and
+so the hashes can only be known once the page is rendered: `on_post_page` scans
+the final HTML (attributes read as the stdlib parser reads them, only on the tags
+that can matter), hashes each inline executable script (and
 each `style` attribute value, which Python-Markdown's table alignment emits, and
 each inline <style> element), and inserts one <meta> right after <meta charset>,
 before any script. The tsp plugin runs this step last, so it hashes the final HTML.
@@ -24,7 +25,8 @@ import base64
 import hashlib
 import re
 from functools import lru_cache
-from html.parser import HTMLParser
+from html import unescape
+from html.parser import attrfind_tolerant
 from pathlib import Path
 from typing import Callable
 
@@ -61,59 +63,77 @@ def sha256_source(text: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-class PageScan(HTMLParser):
-    """Finds inline scripts, style attributes and where the CSP <meta> goes."""
+# Comments, <script>/<style> with their raw text (a "<" inside is no tag), the
+# end of <head>, and every other start tag; a quoted attribute value may hold ">".
+_ATTRS = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""
+_MARKUP = re.compile(
+    r"<!--.*?-->"
+    rf"|<(?P<raw>script|style)(?=[\s/>])(?P<raw_attrs>{_ATTRS})>(?P<body>.*?)</\s*(?P=raw)\s*>"
+    r"|(?P<head_end></head\s*>)"
+    rf"|<(?P<tag>[a-zA-Z][^\s/>]*)(?P<attrs>{_ATTRS})>",
+    re.DOTALL | re.IGNORECASE)
+# A tag whose attributes may include `style` or an `on…` handler; other tags
+# are not read attribute by attribute (most of a page).
+_STYLE_OR_HANDLER = re.compile(r"(?<=[\s\"'/])(?:style|on)", re.IGNORECASE)
+# What html.parser skips between a tag's name and its first attribute.
+_BEFORE_ATTRIBUTES = re.compile(r"(?:\s|/(?!>))*")
+
+
+def _attributes(html: str, start: int, end: int) -> list[tuple[str, str | None]]:
+    """(name, value) of the attributes in html[start:end], read as html.parser
+    reads them: names lowercased, values unquoted and unescaped."""
+    attrs = []
+    start = _BEFORE_ATTRIBUTES.match(html, start, end).end()
+    while start < end and (match := attrfind_tolerant.match(html, start, end)):
+        name, rest, value = match.group(1, 2, 3)
+        if not rest:
+            value = None
+        elif value[:1] == value[-1:] and value[:1] in ("'", '"'):
+            value = value[1:-1]
+        attrs.append((name.lower(), unescape(value) if value else value))
+        start = match.end()
+    return attrs
+
+
+class PageScan:
+    """Finds inline scripts, inline <style>, style attributes, event handler
+    attributes and where the CSP <meta> goes (right after <meta charset>, else
+    right after <head>)."""
 
     def __init__(self, html: str):
-        super().__init__(convert_charrefs=True)
-        self._line_starts = [0] + [match.end() for match in re.finditer("\n", html)]
-        self._html = html
-        self._script_start: int | None = None
-        self._style_start: int | None = None
         self.scripts: list[str] = []
         self.styles: list[str] = []
         self.style_attrs: list[str] = []
         self.handlers: list[str] = []
         self.insert_at: int | None = None
-        self._in_head = False
-        self.feed(html)
-        self.close()
-
-    def _offset(self) -> int:
-        line, col = self.getpos()
-        return self._line_starts[line - 1] + col
-
-    def _tag_end(self) -> int:
-        return self._offset() + len(self.get_starttag_text() or "")
-
-    def handle_starttag(self, tag, attrs):
-        values = dict(attrs)
-        if values.get("style"):
-            self.style_attrs.append(values["style"])
-        self.handlers += [f"<{tag} {name}=…>" for name, _ in attrs if name.startswith("on")]
-        if tag == "head" and self.insert_at is None:
-            self._in_head = True
-            self.insert_at = self._tag_end()
-        elif tag == "meta" and self._in_head and "charset" in values:
-            self.insert_at = self._tag_end()
-        elif tag == "style":
-            self._style_start = self._tag_end()
-        elif tag == "script" and "src" not in values:
-            if (values.get("type") or "").strip().lower() in EXECUTABLE_TYPES:
-                self._script_start = self._tag_end()
-
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag):
-        if tag == "head":
-            self._in_head = False
-        elif tag == "script" and self._script_start is not None:
-            self.scripts.append(self._html[self._script_start:self._offset()])
-            self._script_start = None
-        elif tag == "style" and self._style_start is not None:
-            self.styles.append(self._html[self._style_start:self._offset()])
-            self._style_start = None
+        in_head = False
+        for match in _MARKUP.finditer(html):
+            kind = match.lastgroup  # the last group of the alternative that matched
+            if kind == "attrs":  # a start tag
+                name, group = match["tag"].lower(), "attrs"
+                if name not in ("head", "meta") and not _STYLE_OR_HANDLER.search(match[group]):
+                    continue  # no attribute the policy is about
+            elif kind == "body":  # <script> or <style> and its text
+                name, group = match["raw"].lower(), "raw_attrs"
+            else:  # a comment, or </head>
+                in_head = in_head and kind != "head_end"
+                continue
+            tag_end = match.end(group) + 1
+            attrs = _attributes(html, match.start(group), match.end(group))
+            values = dict(attrs)
+            if values.get("style"):
+                self.style_attrs.append(values["style"])
+            self.handlers += [f"<{name} {attr}=…>" for attr, _ in attrs if attr.startswith("on")]
+            if name == "head" and self.insert_at is None:
+                in_head = True
+                self.insert_at = tag_end
+            elif name == "meta" and in_head and "charset" in values:
+                self.insert_at = tag_end
+            elif name == "style":
+                self.styles.append(match.group("body"))
+            elif name == "script" and "src" not in values \
+                    and (values.get("type") or "").strip().lower() in EXECUTABLE_TYPES:
+                self.scripts.append(match.group("body"))
 
 
 def policy_for(scan: PageScan) -> str:

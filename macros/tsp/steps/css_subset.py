@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import Callable
 
 _FUNCTIONAL = re.compile(r":{1,2}[a-zA-Z-]+\(")
 _PSEUDO = re.compile(r":{1,2}[a-zA-Z-]+")
@@ -143,11 +144,28 @@ def _rewrite(css: str, rule) -> str:
 
 
 def _subset(css: str, tokens: PageTokens) -> str:
+    return _rewrite(css, _selectors_where(lambda selector: selector_applies(selector, tokens)))
+
+
+def without_attribute_values(css: str, values: dict[str, set[str]]) -> str:
+    """css without the selectors that require `[name=value]` for a name of
+    values and a value not in its set: no element ever has it."""
+    def possible(selector: str) -> bool:
+        for name, exact, *quoted in _ATTR.findall(_strip_functional(selector)):
+            if exact and name.lower() in values and "".join(quoted) not in values[name.lower()]:
+                return False
+        return True
+
+    return _rewrite(css, _selectors_where(possible))
+
+
+def _selectors_where(keep: Callable[[str], bool]) -> Callable[[str, str], str]:
+    """A rule for _rewrite: the rule with the selectors keep() accepts ('' if none)."""
     def rule(prelude: str, body: str) -> str:
-        kept = [s for s in _split_selectors(prelude) if selector_applies(s, tokens)]
+        kept = [s for s in _split_selectors(prelude) if keep(s)]
         return f"{','.join(kept)}{{{body}}}" if kept else ""
 
-    return _rewrite(css, rule)
+    return rule
 
 
 def _split_selectors(prelude: str) -> list[str]:
