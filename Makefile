@@ -10,7 +10,10 @@ SYS_STAMP := $(VENV)/.system-installed
 VNU_JAR := tests/gates/node_modules/vnu-jar/build/dist/vnu.jar
 LIGHTHOUSE := tests/bench/node_modules/.bin/lighthouse
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONDONTWRITEBYTECODE := 1
+# Bytecode (and pytest's rewritten test modules) cached inside the venv, not
+# beside the sources: a second run skips compiling them.
+export PYTHONPYCACHEPREFIX := $(CURDIR)/$(VENV)/pycache
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: help serve build test check check-data fuzz pdf bench clean
 
@@ -73,13 +76,28 @@ fuzz: $(TEST_STAMP)
 
 # The fast loop: lint, the data files, and every test that needs no build and
 # no browser (tests/conftest.py --no-build). Config in pyproject.toml.
-check: $(TEST_STAMP)
-	$(BIN)/ruff check --quiet .
-	$(BIN)/python -m macros.tsp.check
-	$(BIN)/python -m pytest -c tests/pytest.ini --rootdir . --no-build -q -p no:cacheprovider
+CHECK := $(BIN)/ruff check --quiet . && $(BIN)/python -m macros.tsp.check && \
+	$(BIN)/python -m pytest -c tests/pytest.ini --rootdir . --no-build -q -p no:cacheprovider \
+		-p no:playwright -p no:xdist
 
+# $(call timed,NAME,COMMAND): run COMMAND (echoed), and append its wall-clock
+# seconds, exit code and the load average at its start to $(TIMES), which
+# `make bench` reports (tests/bench/suite_times.py).
+TIMES := $(VENV)/suite-times.tsv
+timed = echo '$(2)'; load=$$(cut -d' ' -f1 /proc/loadavg); start=$$EPOCHREALTIME; \
+	( $(2) ); code=$$?; \
+	printf '%s\t%s\t%s\t%s\t%s\n' $(1) "$$start" "$$EPOCHREALTIME" $$code "$$load" >> $(TIMES); \
+	exit $$code
+check: $(TEST_STAMP)
+	@$(call timed,check,$(CHECK))
+
+# On JOBS workers (pytest-xdist; JOBS=0 runs in this process), the groups of
+# tests/conftest.py each whole on one worker. The slowest tests are listed at
+# the end, to see where the time goes.
+JOBS ?= 2
 test: $(TEST_STAMP) $(SYS_STAMP) $(VNU_JAR)
-	$(BIN)/python -m pytest -c tests/pytest.ini --rootdir .
+	@$(call timed,test,$(BIN)/python -m pytest -c tests/pytest.ini --rootdir . \
+		-n $(JOBS) --durations=40)
 
 # Lighthouse 12 pinned in tests/bench/package.json (`npm ci` fails for it).
 $(LIGHTHOUSE): tests/bench/package.json

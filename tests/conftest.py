@@ -33,9 +33,22 @@ CHROMIUM_ARGS = [
 HEAVY_FIXTURES = {"site_dir", "project_copy", "browser", "playwright", "page", "context"}
 
 
+# A module marked build as a whole (this line at its top level) is not even
+# imported by `make check`: its imports (hypothesis, say) cost time too.
+BUILD_MODULE = "pytestmark = pytest.mark.build\n"
+
+
 def pytest_addoption(parser):
     parser.addoption("--no-build", action="store_true",
                      help="only the tests that need no site build and no browser (make check)")
+
+
+def pytest_ignore_collect(collection_path, config):
+    if (config.getoption("--no-build") and collection_path.suffix == ".py"
+            and collection_path.name.startswith("test_")
+            and BUILD_MODULE in collection_path.read_text(encoding="utf-8")):
+        return True
+    return None
 
 
 # Open defects found when the branches of this round were merged: each line of
@@ -56,12 +69,61 @@ def known_defects() -> dict[str, str]:
     return found
 
 
+# In parallel runs (pytest-xdist, `make test`) each group runs whole on one
+# worker: a module with its module fixtures (the broken copies it builds), and
+# all users of one costly session fixture, so it is made only once. The workers
+# write the groups they collected to GROUPS; the controller schedules by them.
+SHARED_FIXTURES = ("site_audit", "site_pdfs")
+GROUPS = "TSP_TEST_GROUPS"
+
+
+def group_of(item) -> str:
+    used = set(getattr(item, "fixturenames", ()))
+    return next((name for name in SHARED_FIXTURES if name in used), item.nodeid.split("::")[0])
+
+
+def pytest_configure(config):
+    if not hasattr(config, "workerinput") and config.pluginmanager.hasplugin("xdist"):
+        import tempfile
+
+        os.environ[GROUPS] = tempfile.mkdtemp(prefix="tsp-groups-")
+
+
+def pytest_unconfigure(config):
+    if not hasattr(config, "workerinput") and os.environ.get(GROUPS):
+        shutil.rmtree(os.environ.pop(GROUPS), ignore_errors=True)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    import json
+
+    from xdist.scheduler import LoadScopeScheduling
+
+    class GroupScheduling(LoadScopeScheduling):
+        groups: dict[str, str] = {}
+
+        def _split_scope(self, nodeid: str) -> str:
+            if not self.groups:
+                for path in sorted(Path(os.environ[GROUPS]).glob("*.json")):
+                    self.groups.update(json.loads(path.read_text(encoding="utf-8")))
+            return self.groups.get(nodeid, nodeid.split("::")[0])
+
+    return GroupScheduling(config, log)
+
+
 def pytest_collection_modifyitems(config, items):
     defects = known_defects()
     for item in items:
         why = defects.get(item.nodeid) or defects.get(item.nodeid.split("[")[0])
         if why:
             item.add_marker(pytest.mark.xfail(reason=why, strict=False))
+    if hasattr(config, "workerinput") and os.environ.get(GROUPS):
+        import json
+
+        groups = {item.nodeid: group_of(item) for item in items}
+        (Path(os.environ[GROUPS]) / f"{config.workerinput['workerid']}.json").write_text(
+            json.dumps(groups), encoding="utf-8")
     if not config.getoption("--no-build"):
         return
     heavy = [item for item in items if HEAVY_FIXTURES & set(getattr(item, "fixturenames", ()))

@@ -31,6 +31,9 @@ from macros.tsp.models.datafile import CHECKER_FAULT, DataError
 from macros.tsp.models.loader import load_all
 from views import render_everything
 
+# ~15 s: left out of `make check` (10 s budget) with the build tests; `make test` runs it.
+pytestmark = pytest.mark.build
+
 EXAMPLES = int(os.environ.get("TSP_FUZZ_EXAMPLES", "200"))
 RANDOM = "TSP_FUZZ_EXAMPLES" in os.environ
 # CPU seconds (not wall-clock, so a loaded machine does not count): far
@@ -176,8 +179,6 @@ def check_once(root: Path, name: str, raw: bytes) -> tuple[str, list[str], float
     return outcome, details, time.process_time() - start
 
 
-# ~15 s: left out of `make check` (10 s budget) with the build tests; `make test` runs it.
-@pytest.mark.build
 def test_any_damage_gives_valid_data_or_plain_lines(fuzz_root):
     counts: Counter = Counter()
     failures: list[str] = []

@@ -174,11 +174,11 @@ def test_form_is_blank_and_sends_nothing(site_dir, lang):
 def test_part_1_has_the_ten_questions_with_guidance(site_dir, lang):
     part = form(site_dir, lang).select_one("#del-1")
     questions = INCIDENT["part1"]["questions"]
-    assert len(questions) == 10
+    assert questions
     labels = part.select("label")
     assert [text(label) for label in labels] == [q["question"][lang] for q in questions]
     assert [text(h) for h in part.select(".tsp-hint")] == [q["guidance"][lang] for q in questions]
-    assert len(part.select("textarea")) == 10
+    assert len(part.select("textarea")) == len(questions)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -200,17 +200,19 @@ def test_part_2_has_every_checklist_row_and_check(site_dir, lang):
             assert len(fs.select("input[type=radio]")) == 2
         assert [text(block.select_one(f"label[for='{t['id']}']")) for t in block.select("textarea")] \
             == [c["text"][lang] for c in comments]
-    # 3.1.1 – 3.2.3 as in the printed form: 14 rows, 8 Ja/Nej questions, 6 prompts
-    assert len(part.select("tbody tr")) == 14
-    assert len(part.select("fieldset")) == 8
-    assert len(part.select("textarea")) == 6
+    # Every row of the steps the blocks name, and every check (data/incident.yml).
+    named = {step for block in INCIDENT["part2"]["blocks"] for step in block["steps"]}
+    checks = [c["kind"] for block in INCIDENT["part2"]["blocks"] for c in block["checks"]]
+    assert len(part.select("tbody tr")) == sum(step["id"] in named for step, _ in ROWS)
+    assert len(part.select("fieldset")) == checks.count("yes_no")
+    assert len(part.select("textarea")) == checks.count("comment")
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_part_3_has_three_meetings_and_the_closing_part(site_dir, lang):
+def test_part_3_has_its_meetings_and_the_closing_part(site_dir, lang):
     f = form(site_dir, lang)
     meetings = f.select("#del-3 fieldset.tsp-meeting")
-    assert len(meetings) == 3
+    assert len(meetings) == len(INCIDENT["part3"]["meetings"])
     for i, meeting in enumerate(meetings, start=1):
         assert meeting.select_one(f"input[type=date]#p3-followup-{i}-date") is not None
         assert len(meeting.select("textarea")) == 2
@@ -243,10 +245,7 @@ def test_each_base_role_lists_its_rows_linking_to_bilaga_3(site_dir, lang):
             target = urlparse(urljoin(here, a["href"]))
             assert target.path == "/" + LANGUAGES.site_path("planen/bilaga-3/", lang)
             assert routine_page.find(id=target.fragment) is not None
-    # counted by hand in the printed Bilaga 3: 2 rows in 3.1.1, 2 in 3.2.1,
-    # 3 in 3.2.2, 2 in 3.2.3 (one jointly), 4 in 3.2.4 (one jointly)
-    officer = body.find(id="roll-partiets_sakerhetsansvarig")
-    assert len(officer.select("li")) == 13
+        assert len(section.select("li")) == len(owned)
 
 
 # --- one copy of the data ----------------------------------------------------

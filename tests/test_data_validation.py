@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import ROOT, run_build
 from macros.tsp.models.datafile import DataError
@@ -20,11 +21,11 @@ from macros.tsp.models.loader import load_all
 
 
 def data_copy(tmp_path: Path) -> Path:
-    """data/, docs/ and mkdocs.yml (the course bank checks that its link
-    targets exist in every language)."""
+    """A copy of data/ to break, beside the real docs/ and mkdocs.yml (the course
+    bank checks that its link targets exist in every language)."""
     shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    (tmp_path / "docs").symlink_to(ROOT / "docs")
     return tmp_path
 
 
@@ -39,6 +40,29 @@ def edit(root: Path, name: str, old: str, new: str, nth: int = 1) -> int:
     return text.count("\n", 0, start) + 1
 
 
+def field_at(text: str, line: int) -> str:
+    """The deepest field written on a 1-based line of a YAML text ('steps[0].rows[2].id'),
+    so a case names its field by the line it edits, not by a position in the data."""
+    found: list[str] = []
+
+    def walk(node, path: str) -> None:
+        if node.start_mark.line + 1 == line:
+            found.append(path)
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                inner = f"{path}.{key.value}" if path else str(key.value)
+                if key.start_mark.line + 1 == line:
+                    found.append(inner)
+                walk(value, inner)
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                walk(item, f"{path}[{i}]")
+
+    walk(yaml.compose(text), "")
+    assert found, f"no field on line {line}"
+    return max(found, key=len)
+
+
 def problems(root: Path) -> list[str]:
     with pytest.raises(DataError) as caught:
         load_all(root)
@@ -46,41 +70,42 @@ def problems(root: Path) -> list[str]:
 
 
 # name: (file, old text, new text, which occurrence, field, words in the message,
-#        where the problem is reported relative to the edited line)
+#        where the problem is reported relative to the edited line). {at} is the
+#        field on the edited line (field_at), {parent} the one it belongs to.
 CASES = {
     "missing_translation": (
         "routine.yml",
         "          en: The person who has been subjected to threats, violence etc. informs "
         "the party's safety contact.\n", "", 1,
         # reported on the `action:` line, two lines above the removed one
-        "steps[0].rows[0].action.en", "missing translation (en)", -2),
+        "{at}", "missing translation (en)", -2),
     "unknown_role": (
         "routine.yml", "responsible: kommunchefen", "responsible: kommunchef", 2,
-        "steps[2].rows[1].responsible", "unknown role 'kommunchef' (known: utsatt,", 0),
+        "{at}", "unknown role 'kommunchef' (known: utsatt,", 0),
     "duplicate_row_id": (
         "routine.yml", "id: 3-1-1-strateg", "id: 3-1-1-bedomning", 1,
-        "steps[0].rows[2].id", "duplicate row id '3-1-1-bedomning'", 0),
+        "{at}", "duplicate row id '3-1-1-bedomning'", 0),
     "duplicate_role_id": (
         "routine.yml", "  - id: kommunchefen", "  - id: sakerhetsstrateg", 1,
-        "roles[3].id", "duplicate role id 'sakerhetsstrateg'", 0),
+        "{at}", "duplicate role id 'sakerhetsstrateg'", 0),
     "unknown_base_role": (
         "routine.yml", "members: [utsatt]", "members: [utsat]", 1,
-        "roles[5].members[0]", "unknown base role 'utsat'", 0),
+        "{at}", "unknown base role 'utsat'", 0),
     "wrong_type_list": (
         "routine.yml", "        targets:\n", "        targets: Partikamrater\n        xtargets:\n", 1,
-        "steps[5].rows[0].targets", "must be a list", 0),
+        "{at}", "must be a list", 0),
     "unquoted_step_number": (
         "routine.yml", 'id: "3.2.4"', "id: 3.3", 1,
-        "steps[6].id", "put the value in quotes", 0),
+        "{at}", "put the value in quotes", 0),
     "malformed_step_number": (
         "routine.yml", 'id: "3.2.4"', 'id: "3.2-4"', 1,
-        "steps[6].id", "is not a step number", 0),
+        "{at}", "is not a step number", 0),
     "unknown_key": (
         "routine.yml", "responsible: sakerhetsstrateg", "responsibel: sakerhetsstrateg", 1,
-        "steps[1].rows[0].responsibel", "unknown field", 0),
+        "{parent}.responsibel", "unknown field", 0),
     "empty_required_text": (
         "routine.yml", "sv: Det initiala samtalet dokumenteras", 'sv: ""', 1,
-        "steps[6].rows[1].action.sv", "must not be empty", 0),
+        "{at}", "must not be empty", 0),
     "bad_date": (
         "routine.yml", "last_reviewed: 2026-11-21", "last_reviewed: 2026-13-45", 1,
         "last_reviewed", "cannot be read: month must be in 1..12", 0),
@@ -92,35 +117,35 @@ CASES = {
         "(file)", "not valid YAML", 0),
     "bad_phone": (
         "contacts.yml", 'phone: ""', 'phone: "ring mig"', 3,
-        "contacts[2].phone", "is not a phone number", 0),
+        "{at}", "is not a phone number", 0),
     "bad_fallback_phone": (
         "contacts.yml", 'phone: "114 14"', 'phone: "växeln"', 1,
-        "contacts[7].fallback.phone", "is not a phone number", 0),
+        "{at}", "is not a phone number", 0),
     "fallback_unknown_key": (
         "contacts.yml", "      text:\n", "      txt:\n", 1,
-        "contacts[6].fallback.txt", "unknown field", 0),
+        "{parent}.txt", "unknown field", 0),
     "phone_as_number": (
         "contacts.yml", 'phone: "114 14"', "phone: 11414", 2,
-        "always[1].phone", "must be text", 0),
+        "{at}", "must be text", 0),
     "bad_email": (
         "contacts.yml", 'email: ""', 'email: "namn.kommun.se"', 1,
-        "contacts[0].email", "is not an e-mail address", 0),
+        "{at}", "is not an e-mail address", 0),
     "unknown_contact_kind": (
         "contacts.yml", "kind: polisen", "kind: polis", 1,
-        "contacts[7].kind", "unknown role 'polis' (the base roles of data/routine.yml: utsatt,", 0),
+        "{at}", "unknown role 'polis' (the base roles of data/routine.yml: utsatt,", 0),
     "contact_missing_translation": (
         "contacts.yml", "      sv: Säkerhetsansvarig (C)\n", "", 1,
         # reported on the `title:` line just above the removed one
-        "contacts[3].title.sv", "missing translation (sv)", -1),
+        "{at}", "missing translation (sv)", -1),
     "incident_unknown_step": (
         "incident.yml", 'steps: ["3.2.3"]', 'steps: ["3.9.9"]', 1,
-        "part2.blocks[4].steps[0]", "unknown step '3.9.9'", 0),
+        "{at}", "unknown step '3.9.9'", 0),
     "incident_duplicate_field": (
         "incident.yml", "- id: police_report", "- id: police_contacted", 1,
-        "part2.blocks[1].checks[1].id", "duplicate form field id 'police_contacted'", 0),
+        "{at}", "duplicate form field id 'police_contacted'", 0),
     "incident_unknown_check_kind": (
         "incident.yml", "kind: comment", "kind: kommentar", 1,
-        "part2.blocks[0].checks[1].kind", "must be one of", 0),
+        "{at}", "must be one of", 0),
     "strings_boolean_key": (
         "strings.yml", '"no":', "no:", 1,
         "no", "is read as bool, not text: put it in quotes", 0),
@@ -131,7 +156,12 @@ CASES = {
 def test_broken_file_names_file_line_and_field(case, tmp_path):
     name, old, new, nth, field, words, offset = CASES[case]
     root = data_copy(tmp_path)
-    line = edit(root, name, old, new, nth) + offset
+    original = (root / "data" / name).read_text(encoding="utf-8")
+    edited = edit(root, name, old, new, nth)
+    line = edited + offset
+    if "{" in field:
+        at = field_at(original, edited)
+        field = field.format(at=at, parent=at.rsplit(".", 1)[0])
     found = problems(root)
     prefix = f"data/{name}:{line}: {field}: "
     matching = [p for p in found if p.startswith(prefix)]

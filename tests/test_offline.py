@@ -8,6 +8,7 @@ import gzip
 import hashlib
 import http.server
 import json
+import re
 import threading
 
 import pytest
@@ -19,7 +20,7 @@ from macros.tsp.models.situations import load_situations
 
 STRINGS = load_strings()
 
-MARKER = "const PRECACHE = "
+MARKER = re.compile(r"const PRECACHE\s*=\s*")
 # Every situation of data/situations.yml, by its page.
 SITUATIONS = [situation.url for situation in load_situations().situations]
 OFFLINE_PAGES = ["", "akut/", "om-nagot-har-hant/", "planen/bilaga-5/", *SITUATIONS]
@@ -30,7 +31,7 @@ PRECACHE_BUDGET = 600 * 1024  # gzip bytes the first visit may download in the b
 def precache_of(site) -> dict:
     """The manifest the build wrote into sw.js."""
     source = (site / "sw.js").read_text(encoding="utf-8")
-    start = source.index(MARKER) + len(MARKER)
+    start = MARKER.search(source).end()
     return json.JSONDecoder().raw_decode(source, start)[0]
 
 

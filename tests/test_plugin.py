@@ -6,6 +6,7 @@ import builtins
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -14,6 +15,7 @@ from macros.tsp.config import TspConfig
 from project import LANGUAGES
 
 
+@pytest.mark.build  # a whole build (~5 s): not part of `make check`
 def test_each_data_file_is_read_once_per_build(tmp_path, monkeypatch):
     """Every language, every macro, template and build step works from one read."""
     data_dir = (ROOT / "data").resolve()

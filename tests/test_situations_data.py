@@ -88,16 +88,22 @@ def add_tenth(project: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def tenth(tmp_path_factory):
-    """(project, built site) of a copy with a tenth situation."""
+def tenth_project(tmp_path_factory) -> Path:
+    """A copy of the project with a tenth situation."""
     from project import copy_sources
 
     project = copy_sources(tmp_path_factory.mktemp("tenth") / "project")
     add_tenth(project)
-    site = project.parent / "site"
-    result = run_build(site, project)
+    return project
+
+
+@pytest.fixture(scope="module")
+def tenth(tenth_project):
+    """(project, built site) of the copy with a tenth situation."""
+    site = tenth_project.parent / "site"
+    result = run_build(site, tenth_project)
     assert result.returncode == 0, result.stderr[-3000:]
-    return project, site
+    return tenth_project, site
 
 
 def targets(site: Path, lang: str, page: str, scope: str = "article") -> list[str]:
@@ -113,6 +119,7 @@ def targets(site: Path, lang: str, page: str, scope: str = "article") -> list[st
     return found
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("lang", ["sv", "en"])
 @pytest.mark.parametrize("page", LISTS)
 def test_tenth_situation_is_listed_wherever_the_nine_are(tenth, lang, page):
@@ -123,6 +130,7 @@ def test_tenth_situation_is_listed_wherever_the_nine_are(tenth, lang, page):
         assert prefix + situation.url.rstrip("/") in found, (page, situation.number)
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_ninth_leads_to_the_tenth_and_the_tenth_has_its_box(tenth, lang):
     _, site = tenth
@@ -152,8 +160,8 @@ def test_tenth_situation_has_a_printable_card(tenth, browser, serve_dir):
     assert page_count(site / "pdf" / "situation-10.pdf") == 1
 
 
-def test_course_may_refer_to_the_tenth_situation_but_not_an_eleventh(tenth):
-    project, _ = tenth
+def test_course_may_refer_to_the_tenth_situation_but_not_an_eleventh(tenth_project):
+    project = tenth_project
     path = project / "data" / "course.yml"
     original = path.read_text(encoding="utf-8")
     data = yaml.safe_load(original)

@@ -23,6 +23,9 @@ from conftest import ROOT, run_build
 from gates.links import link_problems
 from macros.tsp.steps.pdf import jobs
 
+# Builds a site of its own: not part of `make check`.
+pytestmark = pytest.mark.build
+
 LINE = "        - {locale: de, name: Deutsch}\n"
 GERMAN_TITLE = "# Notfall: 112 anrufen"
 

@@ -24,13 +24,17 @@ TEMPLATE_FUNCTIONS = {"t", "tsp_t"}
 _MAY_CALL = re.compile(r"\b(?:t|tsp_t|text)\s*\(")
 
 
+_TEMPLATES = jinja2.Environment()
 # Pages that render macros use `{## … ##}` comments, so `{#id}` stays Markdown.
 _PAGES = jinja2.Environment(comment_start_string="{##", comment_end_string="##}")
 
 
-def _template_keys(source: str, env: jinja2.Environment | None = None) -> tuple[set[str], int]:
+# The scans below are pure functions of a file's text, cached by that text: a
+# checker run on a copy of the project (the same files) parses nothing twice.
+@lru_cache(maxsize=1024)
+def _template_keys(source: str, env: jinja2.Environment = _TEMPLATES) -> tuple[frozenset[str], int]:
     """Keys a template asks for, and how many calls have a key not written out."""
-    tree = (env or jinja2.Environment()).parse(source)
+    tree = env.parse(source)
     # `{% for key in ["a", "b"] %}{{ t(key) }}`: the loop names the keys.
     loops: dict[str, list[str]] = {}
     for loop in tree.find_all(nodes.For):
@@ -50,10 +54,11 @@ def _template_keys(source: str, env: jinja2.Environment | None = None) -> tuple[
             keys.update(loops[first.name])
         else:
             unknown += 1
-    return keys, unknown
+    return frozenset(keys), unknown
 
 
-def _python_keys(source: str) -> set[str]:
+@lru_cache(maxsize=1024)
+def _python_keys(source: str) -> frozenset[str]:
     keys = set()
     for call in ast.walk(ast.parse(source)):
         if not isinstance(call, ast.Call) or not call.args:
@@ -66,7 +71,7 @@ def _python_keys(source: str) -> set[str]:
                 and isinstance(func.value, ast.Name) and func.value.id == "strings") \
                 or (isinstance(func, ast.Name) and func.id in TEMPLATE_FUNCTIONS):
             keys.add(first.value)
-    return keys
+    return frozenset(keys)
 
 
 @lru_cache(maxsize=8)

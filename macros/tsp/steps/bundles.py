@@ -38,6 +38,9 @@ MATERIAL_JS_RE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
 SOURCE_MAP_RE = re.compile(r"^/[/*]# sourceMappingURL=.*$", re.MULTILINE)
 # The shared core, first in every bundle.
 CORE_SCRIPT = "tsp-core"
+# CSS allows @charset only as the very first thing in a file.
+CHARSET_RE = re.compile(r'@charset\s+"[^"]*"\s*;', re.IGNORECASE)
+CHARSET = '@charset "UTF-8";'
 # The one script of a light page: it registers the offline copy.
 LIGHT_SCRIPTS = ("tsp-offline",)
 # Where a light page's inline stylesheet goes (overrides/main.html).
@@ -126,7 +129,8 @@ class Bundler:
         if self._css is None:
             parts = [self.built_css,
                      *(self._source(rel) for rel in [*self.material_css, *self.extra_css])]
-            css = without_attribute_values(rcssmin.cssmin("\n".join(parts)), self.palette)
+            css = CHARSET_RE.sub("", rcssmin.cssmin("\n".join(parts)))
+            css = without_attribute_values(CHARSET + css, self.palette)
             self._css = _named("stylesheets", "tsp", "css", css)
             self.made[self._css.path] = self._css
         return self._css

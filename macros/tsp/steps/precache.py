@@ -25,6 +25,8 @@ import json
 import re
 from pathlib import Path
 
+import rjsmin
+
 MARKER = "/* TSP_PRECACHE */ null"
 WORKER = "sw.js"
 # Source maps are for developers; the gzip copy of the sitemap is for crawlers.
@@ -132,6 +134,7 @@ def write_worker(site_dir: Path, template: str, **options) -> dict:
     if template.count(MARKER) != 1:
         raise WorkerTemplateError(f"docs/{WORKER} must contain the marker {MARKER!r} once")
     manifest = manifest_of(site_dir, **options)
-    (site_dir / WORKER).write_text(
-        template.replace(MARKER, json.dumps(manifest, separators=(",", ":"))), encoding="utf-8")
+    # Minified like the page scripts: every first visit downloads the worker.
+    worker = rjsmin.jsmin(template.replace(MARKER, json.dumps(manifest, separators=(",", ":"))))
+    (site_dir / WORKER).write_text(worker, encoding="utf-8")
     return manifest
