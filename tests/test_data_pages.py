@@ -7,12 +7,11 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
-import yaml
 
 from conftest import ROOT, _soup, run_build
 from macros.tsp.models.contacts import tel_href
 from macros.tsp.models.loader import load_organisation, load_strings
-from project import LANGUAGES
+from project import LANGUAGES, safe_load
 
 STRINGS = load_strings()
 
@@ -20,7 +19,7 @@ LANGS = LANGUAGES.codes
 
 
 def load(name: str, root: Path = ROOT) -> dict:
-    return yaml.safe_load((root / "data" / name).read_text(encoding="utf-8"))
+    return safe_load((root / "data" / name).read_text(encoding="utf-8"))
 
 
 ROUTINE = load("routine.yml")

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, run_build
-from macros.tsp.models.datafile import DataError
+from macros.tsp.models.datafile import SAFE_LOADER, DataError
 from macros.tsp.models.loader import load_all
 
 
@@ -58,7 +58,7 @@ def field_at(text: str, line: int) -> str:
             for i, item in enumerate(node.value):
                 walk(item, f"{path}[{i}]")
 
-    walk(yaml.compose(text), "")
+    walk(yaml.compose(text, Loader=SAFE_LOADER), "")
     assert found, f"no field on line {line}"
     return max(found, key=len)
 
