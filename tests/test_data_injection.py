@@ -176,5 +176,6 @@ def test_json_strings_for_scripts_carry_the_payload_as_data(injected):
     _, _, site = injected
     soup = BeautifulSoup((site / "planen" / "bilaga-5" / "index.html").read_text(encoding="utf-8"),
                          "lxml")
-    strings = json.loads(soup.find("script", id="tsp-form-strings").string)
+    block = soup.select_one('[data-tsp-component="incident-form"] script[data-tsp-words]')
+    strings = json.loads(block.string)["words"]
     assert all(value.endswith(PAYLOAD) for value in strings.values())

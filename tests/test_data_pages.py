@@ -159,7 +159,9 @@ def test_form_is_blank_and_sends_nothing(site_dir, lang):
     f = form(site_dir, lang)
     assert "tsp-form" in f["class"] and f["autocomplete"] == "off"
     assert not f.has_attr("action")
-    assert f.find("script") is None
+    # Only the form's words for its script: a JSON block, data that never runs.
+    assert [(s.get("type"), s.has_attr("data-tsp-words"), s.has_attr("src"))
+            for s in f.find_all("script")] == [("application/json", True, False)]
     for field in f.select("textarea, input"):
         assert f.select_one(f"label[for='{field['id']}']") is not None, field["id"]
         assert not field.get_text()
