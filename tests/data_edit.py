@@ -10,11 +10,13 @@ from macros.tsp.models.datafile import DataError
 from macros.tsp.models.loader import load_all
 
 
-def edit(root: Path, name: str, old: str, new: str) -> int:
-    """Replace the first old in data/name with new; the 1-based line of the edit."""
+def edit(root: Path, name: str, old: str, new: str, nth: int = 1) -> int:
+    """Replace the nth occurrence of old in data/name with new; the 1-based line of the edit."""
     path = root / "data" / name
     text = path.read_text(encoding="utf-8")
-    start = text.index(old)
+    start = -1
+    for _ in range(nth):
+        start = text.index(old, start + 1)
     path.write_text(text[:start] + new + text[start + len(old):], encoding="utf-8")
     return text.count("\n", 0, start) + 1
 
