@@ -6,6 +6,7 @@
    4. Storage only through TSP.store(kind, allowed): nothing is written unless allowed() says yes.
    5. Language from TSP.lang(), TSP.locale(), TSP.locales() (<html> attributes), never a list in code.
    Controls that need JavaScript carry .tsp-js-only: CSS hides them until <html> has .tsp-js. */
+// biome-ignore lint/correctness/noUnusedVariables: the global that every other script uses
 var TSP = (function () {
   "use strict";
   var html = document.documentElement;
@@ -57,19 +58,19 @@ var TSP = (function () {
     // it), JSON in and out; set() writes only while allowed() is true.
     store: function (kind, allowed) {
       var area = null;
-      try { area = window[kind]; } catch (e) { area = null; }
+      try { area = window[kind]; } catch (_error) { area = null; }
       return {
         available: area !== null,
         get: function (key) {
           try { var text = area && area.getItem(key); return text ? JSON.parse(text) : null; }
-          catch (e) { return null; }
+          catch (_error) { return null; }
         },
         set: function (key, value) {
           if (!area || (allowed && !allowed())) return false;
-          try { area.setItem(key, JSON.stringify(value)); return true; } catch (e) { return false; }
+          try { area.setItem(key, JSON.stringify(value)); return true; } catch (_error) { return false; }
         },
         remove: function (key) {
-          try { if (area) area.removeItem(key); } catch (e) { /* nothing stored */ }
+          try { if (area) area.removeItem(key); } catch (_error) { /* nothing stored */ }
         }
       };
     }
