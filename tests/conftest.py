@@ -72,9 +72,16 @@ def known_defects() -> dict[str, str]:
 # In parallel runs (pytest-xdist, `make test`) each group runs whole on one
 # worker: a module with its module fixtures (the broken copies it builds), and
 # all users of one costly session fixture, so it is made only once. The workers
-# write the groups they collected to GROUPS; the controller schedules by them.
+# write the groups they collected to GROUPS; the controller hands out the
+# longest groups first (by the seconds each test took in the last run, in
+# DURATIONS), so no worker is left with a long group at the end.
 SHARED_FIXTURES = ("site_audit", "site_pdfs")
 GROUPS = "TSP_TEST_GROUPS"
+DURATIONS = ROOT / ".venv" / "test-durations.json"
+# A test not yet timed counts as this many seconds, by what it starts; only the
+# order of the groups depends on it, never a result.
+GUESS = {"site_audit": 120.0, "site_pdfs": 30.0, "project_copy": 8.0, "site_copy": 4.0,
+         "page": 2.0, "browser": 2.0}
 
 
 def group_of(item) -> str:
@@ -82,32 +89,102 @@ def group_of(item) -> str:
     return next((name for name in SHARED_FIXTURES if name in used), item.nodeid.split("::")[0])
 
 
+def guess_seconds(item) -> float:
+    used = set(getattr(item, "fixturenames", ()))
+    return max([GUESS[name] for name in used & GUESS.keys()] or [0.1])
+
+
+class _Durations:
+    """In the controller: each test's setup, call and teardown seconds, merged
+    into DURATIONS when the run ends (a partial run keeps the other tests' times)."""
+
+    def __init__(self):
+        self.seconds: dict[str, float] = {}
+
+    def pytest_runtest_logreport(self, report):
+        self.seconds[report.nodeid] = self.seconds.get(report.nodeid, 0.0) + report.duration
+
+    def save(self) -> None:
+        import json
+
+        if not self.seconds or not DURATIONS.parent.is_dir():
+            return
+        try:
+            known = json.loads(DURATIONS.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            known = {}
+        known.update({nodeid: round(s, 2) for nodeid, s in self.seconds.items()})
+        DURATIONS.write_text(json.dumps(known, indent=0, sort_keys=True), encoding="utf-8")
+
+
 def pytest_configure(config):
     if not hasattr(config, "workerinput") and config.pluginmanager.hasplugin("xdist"):
         import tempfile
 
         os.environ[GROUPS] = tempfile.mkdtemp(prefix="tsp-groups-")
+        config.pluginmanager.register(_Durations(), "tsp-durations")
 
 
 def pytest_unconfigure(config):
     if not hasattr(config, "workerinput") and os.environ.get(GROUPS):
         shutil.rmtree(os.environ.pop(GROUPS), ignore_errors=True)
+    durations = config.pluginmanager.get_plugin("tsp-durations")
+    if durations:
+        durations.save()
 
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
     import json
+    from collections import OrderedDict
 
     from xdist.scheduler import LoadScopeScheduling
 
-    class GroupScheduling(LoadScopeScheduling):
-        groups: dict[str, str] = {}
+    class _LongestFirst(OrderedDict):
+        """The work queue: a worker asking for work gets the longest group left.
+        (The workers' collections stay as they are: the controller sends
+        tests to a worker as indices into its own collection.)"""
 
-        def _split_scope(self, nodeid: str) -> str:
+        def __init__(self, scheduler):
+            super().__init__()
+            self.scheduler = scheduler
+            self.seconds: dict[str, float] | None = None
+
+        def popitem(self, last: bool = True):
+            if last:
+                return super().popitem(last=True)
+            if self.seconds is None:
+                self.seconds = self.scheduler.group_seconds()
+            group = max(self, key=lambda g: self.seconds.get(g, 0.0))
+            return group, self.pop(group)
+
+    class GroupScheduling(LoadScopeScheduling):
+        groups: dict[str, list] = {}
+
+        def _load_groups(self) -> None:
             if not self.groups:
                 for path in sorted(Path(os.environ[GROUPS]).glob("*.json")):
                     self.groups.update(json.loads(path.read_text(encoding="utf-8")))
-            return self.groups.get(nodeid, nodeid.split("::")[0])
+
+        def _split_scope(self, nodeid: str) -> str:
+            self._load_groups()
+            return self.groups.get(nodeid, [nodeid.split("::")[0]])[0]
+
+        def group_seconds(self) -> dict[str, float]:
+            """Seconds per group: the last run's times, else a guess by fixture."""
+            self._load_groups()
+            try:
+                timed = json.loads(DURATIONS.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                timed = {}
+            seconds: dict[str, float] = {}
+            for nodeid, (group, guess) in self.groups.items():
+                seconds[group] = seconds.get(group, 0.0) + timed.get(nodeid, guess)
+            return seconds
+
+        def __init__(self, config, log=None):
+            super().__init__(config, log)
+            self.workqueue = _LongestFirst(self)
 
     return GroupScheduling(config, log)
 
@@ -121,7 +198,7 @@ def pytest_collection_modifyitems(config, items):
     if hasattr(config, "workerinput") and os.environ.get(GROUPS):
         import json
 
-        groups = {item.nodeid: group_of(item) for item in items}
+        groups = {item.nodeid: [group_of(item), guess_seconds(item)] for item in items}
         (Path(os.environ[GROUPS]) / f"{config.workerinput['workerid']}.json").write_text(
             json.dumps(groups), encoding="utf-8")
     if not config.getoption("--no-build"):
@@ -145,10 +222,27 @@ def run_build(dest: Path, project: Path = ROOT) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
-    """The whole site, built once per test session."""
+    """The whole site, built once per test session: in a parallel run by the
+    first worker that needs it, and copied by the others (each worker may add
+    its PDFs to its own copy)."""
     dest = tmp_path_factory.mktemp("site")
-    result = run_build(dest)
-    assert result.returncode == 0, result.stderr[-4000:]
+    shared = os.environ.get(GROUPS)
+    if not shared:
+        result = run_build(dest)
+        assert result.returncode == 0, result.stderr[-4000:]
+        return dest
+    import fcntl
+
+    built, failed = Path(shared) / "site", Path(shared) / "site-build-failed.txt"
+    with open(Path(shared) / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not built.is_dir() and not failed.exists():
+            result = run_build(built)
+            if result.returncode != 0:
+                shutil.rmtree(built, ignore_errors=True)
+                failed.write_text(result.stderr[-4000:], encoding="utf-8")
+    assert not failed.exists(), failed.read_text(encoding="utf-8")
+    shutil.copytree(built, dest, dirs_exist_ok=True)
     return dest
 
 

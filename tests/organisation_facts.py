@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from mkdocs.utils.yaml import yaml_load
 
+from macros.tsp.languages import read_mkdocs_yml
 from macros.tsp.models.loader import load_organisation, load_strings
 from project import LANGUAGES
 
@@ -22,8 +22,7 @@ def organisation(root: Path = ROOT):
 
 def site_names(root: Path = ROOT) -> dict[str, str]:
     """Site name per language, as mkdocs.yml's i18n languages set it."""
-    with open(root / "mkdocs.yml", encoding="utf-8") as file:
-        config = yaml_load(file)
+    config = read_mkdocs_yml(root / "mkdocs.yml")
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
     return {lang["locale"]: lang.get("site_name") or config["site_name"] for lang in i18n["languages"]}
 

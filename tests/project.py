@@ -6,8 +6,11 @@ import shutil
 from functools import lru_cache
 from pathlib import Path
 
+import yaml
+
 from macros.tsp import ROOT
 from macros.tsp.languages import Languages
+from macros.tsp.models.datafile import SAFE_LOADER
 from macros.tsp.site import Site
 
 LANGUAGES = Languages.from_file(ROOT / "mkdocs.yml")
@@ -29,3 +32,14 @@ def copy_sources(dest: Path) -> Path:
         else:
             shutil.copy2(src, dest / name)
     return dest
+
+
+def safe_dump(data) -> str:
+    """YAML as a strategist would write it (unicode, keys in order), by libyaml."""
+    return yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),
+                     allow_unicode=True, sort_keys=False, width=1000)
+
+
+def safe_load(text: str):
+    """yaml.safe_load on libyaml's parser, as the site's own loader reads."""
+    return yaml.load(text, Loader=SAFE_LOADER)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
@@ -16,7 +15,7 @@ from macros.tsp import check
 from macros.tsp.models.contacts import Contacts, number_views, tel_href
 from macros.tsp.models.loader import load_contacts, load_organisation, load_strings
 from macros.tsp.models.readiness import blank_contacts, reachable_views
-from project import site
+from project import site, safe_load
 
 ORG = load_organisation()
 STRINGS = load_strings()
@@ -25,7 +24,7 @@ CONTACT_FIELDS = ("name", "phone", "email")
 
 def _contacts(edit=None) -> Contacts:
     """data/contacts.yml with every contact blank and no fallback number, then edit()."""
-    data = yaml.safe_load((ROOT / "data" / "contacts.yml").read_text(encoding="utf-8"))
+    data = safe_load((ROOT / "data" / "contacts.yml").read_text(encoding="utf-8"))
     for contact in data["contacts"]:
         contact.update({field: "" for field in CONTACT_FIELDS})
         if contact.get("fallback"):

@@ -307,3 +307,17 @@ def test_certificate_page_has_no_axe_violations_after_opt_in_and_name(page, site
     pass_final_test(page)
     assert page.get_by_label(t("course_your_name", lang)).input_value() == "Alva Testsson"
     assert page.locator(".tsp-certificate__name").inner_text() == "Alva Testsson"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_opt_in_and_name_stored_as_plain_text_are_read_back(page, site_url, lang):
+    """Earlier versions stored the opt-in and the name as plain text, not JSON."""
+    page.goto(site_url + LANGS[lang] + "utbildning/intyg/")
+    page.evaluate("""() => {
+        localStorage.setItem("tsp-course:consent", "yes");
+        localStorage.setItem("tsp-course:name", "Alva Testsson");
+    }""")
+    page.reload()
+    assert page.get_by_label(t("course_progress_optin", lang)).is_checked()
+    pass_final_test(page)
+    assert page.get_by_label(t("course_your_name", lang)).input_value() == "Alva Testsson"

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from macros.tsp.models.datafile import DataError
+from data_edit import edit, problems
 from macros.tsp.models.loader import load_all
 from macros.tsp.models.phone import tel_href
 
@@ -32,21 +32,69 @@ def root(tmp_path) -> Path:
     return tmp_path
 
 
-def edit(root: Path, name: str, old: str, new: str) -> int:
-    """Replace the first old in data/name with new; the 1-based line of the edit."""
-    path = root / "data" / name
-    text = path.read_text(encoding="utf-8")
-    start = text.index(old)
-    path.write_text(text[:start] + new + text[start + len(old):], encoding="utf-8")
-    return text.count("\n", 0, start) + 1
+# One edit to a data file, and the one problem it makes: (file, old text, new
+# text, what follows `data/FILE:LINE: `), LINE being the line of the edit.
+ONE_EDIT = [
+    # invisible characters
+    pytest.param("strings.yml", "  sv: Skriv ut\n", '  sv: "Skriv\\vut"\n',
+                 "print.sv: contains the invisible character U+000B (vertical tab): remove it",
+                 id="a_control_character_written_as_an_escape"),
+    pytest.param("strings.yml", "  sv: Skriv ut\n", "\tsv: Skriv ut\n",
+                 "(file): a tab in the indentation: indent with spaces only",
+                 id="a_tab_in_the_indentation"),
+    # aliases, tags, depth, size
+    pytest.param("strings.yml", "  sv: Skriv ut\n", "  sv: *text\n",
+                 "(file): '*text' is an alias (a copy of another part of the file): data files "
+                 "do not use aliases, write the value out in full",
+                 id="an_alias_without_anchor"),
+    pytest.param("strings.yml", "  sv: Skriv ut\n", "  sv: !!python/name:os.system x\n",
+                 "(file): '!!python/name:os.system' is a YAML tag: data files do not use tags; "
+                 "remove it (put text in quotes instead)",
+                 id="a_yaml_tag"),
+    pytest.param("strings.yml", "  sv: Skriv ut\n", "  sv: " + "[" * 5000 + "\n",
+                 "(file): nested more than 32 levels deep: check the indentation and the brackets",
+                 id="nesting_beyond_sense"),
+    pytest.param("strings.yml", "  sv: Skriv ut\n", "  sv: " + "x" * 25_000 + "\n",
+                 "print.sv: this value is 25000 characters long; at most 20000 fit in a data file",
+                 id="a_value_beyond_sense"),
+    # values too long for a file name
+    pytest.param("printables.yml", "page: skriv-ut/incidentrapport/", "page: " + "p" * 300 + "/",
+                 f"printables[0].page: '{'p' * 59}…' must be a page path like skriv-ut/112-kort/: "
+                 f"lowercase letters, digits, - and _, each part ending in / (at most 200 "
+                 f"characters)",
+                 id="a_printable_page_longer_than_a_file_name"),
+    pytest.param("course.yml", "see: planen/1-inledning.md#mal", "see: planen/" + "x" * 300 + ".md",
+                 f"modules[0].key_points[0].see: '{('planen/' + 'x' * 300)[:59]}…' must be a "
+                 f"docs path like planen/3-hantera.md",
+                 id="a_course_link_longer_than_a_file_name"),
+    # found by the fuzz test: OSError (file name too long) in the plan check
+    pytest.param("situations.yml", "page: planen/bilaga-2/1-pagaende-situationer.md",
+                 "page: " + "x" * 300 + ".md",
+                 f"situations[0].page: '{'x' * 59}…' must be a page in docs/ like "
+                 f"planen/bilaga-2/1-pagaende-situationer.md (at most 200 characters)",
+                 id="a_situation_page_longer_than_a_file_name"),
+    # messages that were not plain
+    pytest.param("strings.yml", "  sv: Skriv ut\n", "  sv: {{ x }}\n",
+                 "print.sv: '{{ x }}' is read as a group or list, not text, because it starts "
+                 "with a bracket: if it is text, put it all in quotes, like \"{{ x }}\"",
+                 id="unquoted_template_braces"),
+    # check-data checks what the build needs
+    pytest.param("printables.yml", "page: skriv-ut/incidentrapport/", "page: akut/",
+                 "printables[0].page: 'akut/' cannot be printed: docs/akut.md has tsp_light: "
+                 "true, so it loads no print script",
+                 id="a_printable_page_that_cannot_be_printed"),
+    pytest.param("printables.yml", "page: skriv-ut/incidentrapport/", "page: ../../etc/",
+                 "printables[0].page: '../../etc/' must be a page path like skriv-ut/112-kort/: "
+                 "lowercase letters, digits, - and _, each part ending in / (at most 200 "
+                 "characters)",
+                 id="a_printable_page_outside_docs"),
+]
 
 
-def problems(root: Path) -> list[str]:
-    with pytest.raises(DataError) as caught:
-        load_all(root)
-    found = [str(p) for p in caught.value.problems]
-    assert all("\n" not in line for line in found), found
-    return found
+@pytest.mark.parametrize("name, old, new, message", ONE_EDIT)
+def test_one_edit_is_one_plain_problem(root, name, old, new, message):
+    line = edit(root, name, old, new)
+    assert problems(root) == [f"data/{name}:{line}: {message}"]
 
 
 # --- encodings ---------------------------------------------------------------
@@ -113,18 +161,6 @@ def test_line_numbers_stay_right_after_a_line_separator(root):
         f"in column {len(lines[below - 1])} (often pasted from a word processor): delete it"]
 
 
-def test_a_control_character_written_as_an_escape(root):
-    line = edit(root, "strings.yml", "  sv: Skriv ut\n", '  sv: "Skriv\\vut"\n')
-    assert problems(root) == [f"data/strings.yml:{line}: print.sv: contains the invisible "
-                              f"character U+000B (vertical tab): remove it"]
-
-
-def test_a_tab_in_the_indentation(root):
-    line = edit(root, "strings.yml", "  sv: Skriv ut\n", "\tsv: Skriv ut\n")
-    assert problems(root) == [f"data/strings.yml:{line}: (file): a tab in the indentation: "
-                              f"indent with spaces only"]
-
-
 # --- aliases, tags, depth, size ----------------------------------------------
 
 def test_a_recursive_alias(root):
@@ -150,64 +186,13 @@ def test_an_alias_bomb_is_refused_at_once(root):
                      "anchors or aliases (&name, *name), write each value out in full"]
 
 
-def test_an_alias_without_anchor(root):
-    line = edit(root, "strings.yml", "  sv: Skriv ut\n", "  sv: *text\n")
-    assert problems(root) == [f"data/strings.yml:{line}: (file): '*text' is an alias (a copy of "
-                              f"another part of the file): data files do not use aliases, write "
-                              f"the value out in full"]
-
-
-def test_a_yaml_tag(root):
-    line = edit(root, "strings.yml", "  sv: Skriv ut\n", "  sv: !!python/name:os.system x\n")
-    assert problems(root) == [f"data/strings.yml:{line}: (file): '!!python/name:os.system' is a "
-                              f"YAML tag: data files do not use tags; remove it (put text in "
-                              f"quotes instead)"]
-
-
-def test_nesting_beyond_sense(root):
-    line = edit(root, "strings.yml", "  sv: Skriv ut\n", "  sv: " + "[" * 5000 + "\n")
-    assert problems(root) == [f"data/strings.yml:{line}: (file): nested more than 32 levels "
-                              f"deep: check the indentation and the brackets"]
-
-
 def test_a_file_beyond_sense(root):
     (root / "data" / "strings.yml").write_bytes(b"# x\n" * 300_000)
     assert problems(root) == ["data/strings.yml:1: (file): the file is 1200000 bytes; a data "
                               "file is at most 1000000: is it the right file?"]
 
 
-def test_a_value_beyond_sense(root):
-    line = edit(root, "strings.yml", "  sv: Skriv ut\n", "  sv: " + "x" * 25_000 + "\n")
-    assert problems(root) == [f"data/strings.yml:{line}: print.sv: this value is 25000 "
-                              f"characters long; at most 20000 fit in a data file"]
-
-
-# --- values too long for a file name -----------------------------------------
-
-def test_a_printable_page_longer_than_a_file_name(root):
-    page = "p" * 300 + "/"
-    line = edit(root, "printables.yml", "page: skriv-ut/incidentrapport/", f"page: {page}")
-    assert problems(root) == [f"data/printables.yml:{line}: printables[0].page: "
-                              f"'{'p' * 59}…' must be a page path like skriv-ut/112-kort/: "
-                              f"lowercase letters, digits, - and _, each part ending in / "
-                              f"(at most 200 characters)"]
-
-
-def test_a_course_link_longer_than_a_file_name(root):
-    see = "planen/" + "x" * 300 + ".md"
-    line = edit(root, "course.yml", "see: planen/1-inledning.md#mal", f"see: {see}")
-    assert problems(root) == [f"data/course.yml:{line}: modules[0].key_points[0].see: "
-                              f"'{see[:59]}…' must be a docs path like planen/3-hantera.md"]
-
-
 # --- messages that were not plain ----------------------------------------------
-
-def test_unquoted_template_braces(root):
-    line = edit(root, "strings.yml", "  sv: Skriv ut\n", "  sv: {{ x }}\n")
-    assert problems(root) == [f"data/strings.yml:{line}: print.sv: '{{{{ x }}}}' is read as a "
-                              f"group or list, not text, because it starts with a bracket: if "
-                              f"it is text, put it all in quotes, like \"{{{{ x }}}}\""]
-
 
 def test_a_key_with_a_line_break_stays_on_one_line(root):
     line = edit(root, "routine.yml", "responsible: sakerhetsstrateg",
@@ -251,20 +236,6 @@ def test_check_data_names_the_missing_string_and_exits_1(project_copy):
            "it; add it with sv: and en: " \
            "texts" in result.stderr
     assert "Traceback" not in result.stderr
-
-
-def test_a_printable_page_that_cannot_be_printed(root):
-    line = edit(root, "printables.yml", "page: skriv-ut/incidentrapport/", "page: akut/")
-    assert problems(root) == [f"data/printables.yml:{line}: printables[0].page: 'akut/' cannot "
-                              f"be printed: docs/akut.md has tsp_light: true, so it loads no "
-                              f"print script"]
-
-
-def test_a_printable_page_outside_docs(root):
-    line = edit(root, "printables.yml", "page: skriv-ut/incidentrapport/", "page: ../../etc/")
-    assert problems(root) == [f"data/printables.yml:{line}: printables[0].page: '../../etc/' "
-                              f"must be a page path like skriv-ut/112-kort/: lowercase letters, "
-                              f"digits, - and _, each part ending in / (at most 200 characters)"]
 
 
 # --- contacts --------------------------------------------------------------------
@@ -339,11 +310,3 @@ def test_a_printable_without_its_page(root):
                               f"is missing"]
 
 
-def test_a_situation_page_longer_than_a_file_name(root):
-    """Found by the fuzz test: OSError (file name too long) in the plan check."""
-    page = "x" * 300 + ".md"
-    line = edit(root, "situations.yml", "page: planen/bilaga-2/1-pagaende-situationer.md",
-                f"page: {page}")
-    assert problems(root) == [f"data/situations.yml:{line}: situations[0].page: '{'x' * 59}…' "
-                              f"must be a page in docs/ like planen/bilaga-2/1-pagaende-situationer.md "
-                              f"(at most 200 characters)"]

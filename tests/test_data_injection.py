@@ -21,6 +21,7 @@ from bs4 import BeautifulSoup
 from conftest import run_build
 from macros.tsp.models.datafile import DataError
 from macros.tsp.models.loader import load_all
+from project import safe_load
 
 # Builds a site of its own: not part of `make check`.
 pytestmark = pytest.mark.build
@@ -69,7 +70,7 @@ def injected(tmp_path_factory):
     for name in ("mkdocs.yml", "docs", "overrides", "macros", "data"):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy2)(src, root / name)
-    originals = {p.name: yaml.safe_load(p.read_text(encoding="utf-8"))
+    originals = {p.name: safe_load(p.read_text(encoding="utf-8"))
                  for p in sorted((root / "data").glob("*.yml"))}
     chosen: dict[str, list[tuple]] = {name: [] for name in originals}
     refused: dict[tuple, list[str]] = {}
@@ -175,5 +176,6 @@ def test_json_strings_for_scripts_carry_the_payload_as_data(injected):
     _, _, site = injected
     soup = BeautifulSoup((site / "planen" / "bilaga-5" / "index.html").read_text(encoding="utf-8"),
                          "lxml")
-    strings = json.loads(soup.find("script", id="tsp-form-strings").string)
+    block = soup.select_one('[data-tsp-component="incident-form"] script[data-tsp-words]')
+    strings = json.loads(block.string)["words"]
     assert all(value.endswith(PAYLOAD) for value in strings.values())

@@ -26,20 +26,14 @@ ROUTINE = DATA["routine"]
     ("070-123 45 67", "tel:+46701234567"),
     ("+46 70 123 45 67", "tel:+46701234567"),
     ("0046 155 380 00", "tel:+4615538000"),
-])
-def test_tel_href_is_international(dialled, href):
-    assert tel_href(dialled) == href
-
-
-@pytest.mark.parametrize("dialled,href", [
+    # A short number cannot take a country code: tel:+4611414 does not reach the police.
     ("112", "tel:112"),
     ("114 14", "tel:11414"),
     ("1177", "tel:1177"),
     ("113 13", "tel:11313"),
     ("116 111", "tel:116111"),
 ])
-def test_short_numbers_are_dialled_as_they_are(dialled, href):
-    """A short number cannot take a country code: tel:+4611414 does not reach the police."""
+def test_tel_href_is_international_and_short_numbers_stay_as_they_are(dialled, href):
     assert tel_href(dialled) == href
 
 

@@ -7,12 +7,11 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
-import yaml
 
 from conftest import ROOT, _soup, run_build
 from macros.tsp.models.contacts import tel_href
 from macros.tsp.models.loader import load_organisation, load_strings
-from project import LANGUAGES
+from project import LANGUAGES, safe_load
 
 STRINGS = load_strings()
 
@@ -20,7 +19,7 @@ LANGS = LANGUAGES.codes
 
 
 def load(name: str, root: Path = ROOT) -> dict:
-    return yaml.safe_load((root / "data" / name).read_text(encoding="utf-8"))
+    return safe_load((root / "data" / name).read_text(encoding="utf-8"))
 
 
 ROUTINE = load("routine.yml")
@@ -160,7 +159,9 @@ def test_form_is_blank_and_sends_nothing(site_dir, lang):
     f = form(site_dir, lang)
     assert "tsp-form" in f["class"] and f["autocomplete"] == "off"
     assert not f.has_attr("action")
-    assert f.find("script") is None
+    # Only the form's words for its script: a JSON block, data that never runs.
+    assert [(s.get("type"), s.has_attr("data-tsp-words"), s.has_attr("src"))
+            for s in f.find_all("script")] == [("application/json", True, False)]
     for field in f.select("textarea, input"):
         assert f.select_one(f"label[for='{field['id']}']") is not None, field["id"]
         assert not field.get_text()

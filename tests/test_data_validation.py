@@ -16,7 +16,8 @@ import pytest
 import yaml
 
 from conftest import ROOT, run_build
-from macros.tsp.models.datafile import DataError
+from data_edit import edit, problems
+from macros.tsp.models.datafile import SAFE_LOADER
 from macros.tsp.models.loader import load_all
 
 
@@ -27,17 +28,6 @@ def data_copy(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "data", tmp_path / "data")
     (tmp_path / "docs").symlink_to(ROOT / "docs")
     return tmp_path
-
-
-def edit(root: Path, name: str, old: str, new: str, nth: int = 1) -> int:
-    """Replace the nth occurrence of old in data/name; return the 1-based line of the edit."""
-    path = root / "data" / name
-    text = path.read_text(encoding="utf-8")
-    start = -1
-    for _ in range(nth):
-        start = text.index(old, start + 1)
-    path.write_text(text[:start] + new + text[start + len(old):], encoding="utf-8")
-    return text.count("\n", 0, start) + 1
 
 
 def field_at(text: str, line: int) -> str:
@@ -58,15 +48,9 @@ def field_at(text: str, line: int) -> str:
             for i, item in enumerate(node.value):
                 walk(item, f"{path}[{i}]")
 
-    walk(yaml.compose(text), "")
+    walk(yaml.compose(text, Loader=SAFE_LOADER), "")
     assert found, f"no field on line {line}"
     return max(found, key=len)
-
-
-def problems(root: Path) -> list[str]:
-    with pytest.raises(DataError) as caught:
-        load_all(root)
-    return [str(p) for p in caught.value.problems]
 
 
 # name: (file, old text, new text, which occurrence, field, words in the message,

@@ -6,16 +6,15 @@ import gzip
 import posixpath
 
 import pytest
-import yaml
 from playwright.sync_api import expect
 
 from pathlib import Path
 
 from conftest import ROOT
 from macros.tsp.models.situations import load_situations
-from project import LANGUAGES
+from project import LANGUAGES, safe_load
 
-STRINGS = yaml.safe_load((ROOT / "data" / "strings.yml").read_text(encoding="utf-8"))
+STRINGS = safe_load((ROOT / "data" / "strings.yml").read_text(encoding="utf-8"))
 # The situations' page names, in the plan's order (data/situations.yml).
 SITUATIONS = [Path(s.page).stem for s in load_situations().situations]
 LANG_ROOT = {code: LANGUAGES.prefix(code) for code in LANGUAGES}
@@ -64,7 +63,7 @@ def test_akut_page_has_call_buttons_script_situations_and_contacts(site_dir, sou
     hrefs = [site_path(site_dir, page, a["href"]) for a in contacts.select("a")]
     assert site_dir / LANG_ROOT[lang] / "planen" / "bilaga-4" / "index.html" in hrefs
     # the party security officers and the strategist, from data/contacts.yml
-    wanted = [c for c in yaml.safe_load((ROOT / "data" / "contacts.yml").read_text())["contacts"]
+    wanted = [c for c in safe_load((ROOT / "data" / "contacts.yml").read_text())["contacts"]
               if c["kind"] in ("partiets_sakerhetsansvarig", "sakerhetsstrateg")]
     cards = doc.select("#kontakter ~ .tsp-contact-cards .tsp-contact-card")
     assert [c.strong.get_text(strip=True) for c in cards] == [c["title"][lang] for c in wanted]

@@ -33,7 +33,7 @@ def test_form_sends_nothing_and_has_no_inline_code(site_dir, soup, lang):
         assert "style" not in el.attrs, el.name
     inline = [s for s in page.select("article script") if not s.has_attr("src")]
     assert [s["type"] for s in inline] == ["application/json"]
-    ui = json.loads(inline[0].string)
+    ui = json.loads(inline[0].string)["words"]
     assert ui["form_cleared"] == STRINGS.text("form_cleared", lang)
     assert loads_form_script(page)
 

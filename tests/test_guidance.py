@@ -7,9 +7,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 
 from conftest import run_build
+from project import safe_load
 from macros.tsp.steps.guidance import GUIDANCE_DIR, guidance_problems
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,7 +20,7 @@ PAGES = sorted((DOCS / GUIDANCE_DIR).glob("*.md"))
 def front_matter(path: Path) -> dict:
     text = path.read_text(encoding="utf-8")
     assert text.startswith("---\n"), f"{path}: no front matter"
-    return yaml.safe_load(text.split("---\n", 2)[1]) or {}
+    return safe_load(text.split("---\n", 2)[1]) or {}
 
 
 def built(site_dir: Path, path: Path) -> Path:

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from macros.tsp.models.datafile import DataError
-from macros.tsp.models.loader import load_all, load_organisation, load_strings
+from data_edit import edit, problems
+from macros.tsp.models.loader import load_organisation, load_strings
 
 
 @pytest.fixture
@@ -22,21 +22,6 @@ def root(tmp_path) -> Path:
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
     shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     return tmp_path
-
-
-def _edit(root: Path, old: str, new: str) -> int:
-    """Replace old in data/organisation.yml; the 1-based line of the edit."""
-    path = root / "data" / "organisation.yml"
-    text = path.read_text(encoding="utf-8")
-    start = text.index(old)
-    path.write_text(text[:start] + new + text[start + len(old):], encoding="utf-8")
-    return text.count("\n", 0, start) + 1
-
-
-def _problems(root: Path) -> list[str]:
-    with pytest.raises(DataError) as caught:
-        load_all(root)
-    return [str(p) for p in caught.value.problems]
 
 
 @pytest.mark.parametrize("old, new, field, message", [
@@ -50,23 +35,23 @@ def _problems(root: Path) -> list[str]:
     ("date: 2018-06-13", "date: 2018-13-06", "decision.date", "cannot be read"),
 ])
 def test_bad_value_is_named_with_file_and_line(root, old, new, field, message):
-    line = _edit(root, old, new)
-    problems = _problems(root)
-    assert len(problems) == 1, problems
-    assert problems[0].startswith(f"data/organisation.yml:{line}: {field}: "), problems
-    assert message in problems[0]
+    line = edit(root, "organisation.yml", old, new)
+    found = problems(root)
+    assert len(found) == 1, found
+    assert found[0].startswith(f"data/organisation.yml:{line}: {field}: "), found
+    assert message in found[0]
 
 
 def test_missing_translation_is_named(root):
-    _edit(root, f"  en: {load_organisation().name('en')}\n", "")
-    problems = _problems(root)
+    edit(root, "organisation.yml", f"  en: {load_organisation().name('en')}\n", "")
+    found = problems(root)
     assert any(p.startswith("data/organisation.yml:") and "name.en: missing translation (en)" in p
-               for p in problems), problems
+               for p in found), found
 
 
 def test_missing_file_stops_with_a_plain_message(root):
     (root / "data" / "organisation.yml").unlink()
-    assert _problems(root) == ["data/organisation.yml:1: (file): the file is missing"]
+    assert problems(root) == ["data/organisation.yml:1: (file): the file is missing"]
 
 
 def test_strings_are_filled_from_the_organisation():

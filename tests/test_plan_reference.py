@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 from conftest import ROOT, run_build
 from macros.tsp.models.loader import load_strings
@@ -18,6 +17,7 @@ from macros.tsp.models.plan import load_plan, words
 from macros.tsp.models.situations import load_situations
 from pdf_tools import MARGIN_TEXT, text
 from plan_text import parts, pdf_differences, site_differences
+from project import safe_load
 
 PLAN = load_plan()
 SITUATIONS = load_situations()
@@ -103,7 +103,7 @@ def test_a_correction_that_is_not_in_the_plan_stops_the_check(project_copy):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_om_planen_lists_every_correction(site_dir, soup, lang):
-    corrections = yaml.safe_load((ROOT / "data" / "corrections.yml").read_text(encoding="utf-8"))
+    corrections = safe_load((ROOT / "data" / "corrections.yml").read_text(encoding="utf-8"))
     items = article(soup, site_dir, lang, "planen/om-planen").select("ul.tsp-corrections > li")
     assert len(items) == len(corrections["corrections"])
     for item, correction in zip(items, corrections["corrections"]):

@@ -24,6 +24,7 @@ def test_local_build_names_no_local_address(site_dir, html_pages, soup):
     assert not any(h in sitemap for h in LOCAL)
 
 
+@pytest.mark.build  # runs mkdocs itself: not part of `make check`
 def test_publishing_build_without_site_url_stops_with_a_plain_message(tmp_path):
     env = {**os.environ, "PUBLISH": "1", "SITE_URL": "", "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(

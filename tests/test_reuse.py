@@ -10,7 +10,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import yaml
 
 from conftest import ROOT, _soup, run_build
 from gates.browser import add_axe, axe_violations
@@ -20,7 +19,7 @@ from gates.vnu import vnu_errors
 from macros.tsp.models.contacts import tel_href
 from macros.tsp.models.loader import load_organisation, load_printables
 from macros.tsp.steps.pdf import jobs, print_pdfs, served
-from project import copy_sources
+from project import copy_sources, safe_load
 
 FIXTURE = Path(__file__).parent / "fixtures" / "kommun-exempel"
 FIRST = load_organisation(ROOT)
@@ -33,7 +32,7 @@ def _project(dest: Path) -> Path:
     copy_sources(dest)
     for name in ("data", "docs"):
         shutil.copytree(FIXTURE / name, dest / name, dirs_exist_ok=True)
-    edits = yaml.safe_load((FIXTURE / "plan-text.yml").read_text(encoding="utf-8"))["replace"]
+    edits = safe_load((FIXTURE / "plan-text.yml").read_text(encoding="utf-8"))["replace"]
     for page in (dest / "docs" / "planen").rglob("*.md"):
         text = page.read_text(encoding="utf-8")
         for old, new in edits.items():

@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
 from conftest import run_build
@@ -22,6 +21,7 @@ from macros.tsp.models.datafile import DataError
 from macros.tsp.models.loader import load_printables
 from macros.tsp.models.situations import load_situations
 from pdf_tools import page_count
+from project import safe_dump, safe_load
 
 TENTH_PLAN = """10. Hot via drönare
 
@@ -164,13 +164,13 @@ def test_course_may_refer_to_the_tenth_situation_but_not_an_eleventh(tenth_proje
     project = tenth_project
     path = project / "data" / "course.yml"
     original = path.read_text(encoding="utf-8")
-    data = yaml.safe_load(original)
+    data = safe_load(original)
     data["modules"][0]["questions"][0]["situation"] = 10
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(safe_dump(data), encoding="utf-8")
     try:
         load_course(project)
         data["modules"][0]["questions"][0]["situation"] = 11
-        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        path.write_text(safe_dump(data), encoding="utf-8")
         with pytest.raises(DataError) as error:
             load_course(project)
         assert "modules[0].questions[0].situation: there is no situation 11 in data/situations.yml" \

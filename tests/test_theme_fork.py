@@ -14,13 +14,13 @@ from pathlib import Path
 
 import material
 import pytest
-import yaml
 
 from macros.tsp import ROOT
+from project import safe_load
 
 OVERRIDES = ROOT / "overrides"
 UPSTREAM = Path(material.__file__).resolve().parent / "templates"
-RECORD = yaml.safe_load((ROOT / "tests" / "theme_fork.yml").read_text(encoding="utf-8"))
+RECORD = safe_load((ROOT / "tests" / "theme_fork.yml").read_text(encoding="utf-8"))
 PAIRS = [(override, upstream, digest)
          for override, sources in RECORD["overrides"].items()
          for upstream, digest in sources.items()]

@@ -10,11 +10,23 @@ all ask this module instead of writing "sv" or "en/" themselves.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from mkdocs.utils import get_relative_url
-from mkdocs.utils.yaml import yaml_load
+import yaml
+from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
+
+# MkDocs' own loader (its !ENV tag and Python names) on libyaml's parser.
+MKDOCS_LOADER = get_yaml_loader(getattr(yaml, "CLoader", yaml.Loader))
+
+
+def read_mkdocs_yml(mkdocs_yml: Path) -> dict:
+    """mkdocs.yml as MkDocs reads it, without loading MkDocs' config machinery."""
+    with open(mkdocs_yml, encoding="utf-8") as file:
+        return yaml_load(file, MKDOCS_LOADER)
 
 
 @dataclass(frozen=True)
@@ -60,9 +72,15 @@ class Languages:
 
     @classmethod
     def from_file(cls, mkdocs_yml: Path) -> Languages:
-        """From mkdocs.yml without loading MkDocs (command-line tools, tests)."""
-        with open(mkdocs_yml, encoding="utf-8") as file:
-            config = yaml_load(file)
+        """From mkdocs.yml without loading MkDocs (command-line tools, tests);
+        read again only when the file changes."""
+        stat = Path(mkdocs_yml).stat()
+        return cls._read(str(Path(mkdocs_yml).resolve()), stat.st_mtime_ns, stat.st_size)
+
+    @classmethod
+    @lru_cache(maxsize=64)
+    def _read(cls, mkdocs_yml: str, mtime_ns: int, size: int) -> Languages:
+        config = read_mkdocs_yml(Path(mkdocs_yml))
         plugins = {}
         for entry in config.get("plugins", []):
             name, options = (entry, {}) if isinstance(entry, str) else next(iter(entry.items()))

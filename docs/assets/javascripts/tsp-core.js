@@ -55,15 +55,18 @@ var TSP = (function () {
       return [own].concat(all.filter(function (l) { return l !== own; }));
     },
     // localStorage or sessionStorage behind a try/catch (a browser may refuse
-    // it), JSON in and out; set() writes only while allowed() is true.
+    // it), JSON in and out; set() writes only while allowed() is true. A value
+    // that is not JSON (plain text stored by earlier versions) comes back as text.
     store: function (kind, allowed) {
       var area = null;
       try { area = window[kind]; } catch (_error) { area = null; }
       return {
         available: area !== null,
         get: function (key) {
-          try { var text = area && area.getItem(key); return text ? JSON.parse(text) : null; }
-          catch (_error) { return null; }
+          var text = null;
+          try { text = area && area.getItem(key); } catch (_error) { return null; }
+          if (!text) return null;
+          try { return JSON.parse(text); } catch (_error) { return text; }
         },
         set: function (key, value) {
           if (!area || (allowed && !allowed())) return false;
@@ -71,6 +74,15 @@ var TSP = (function () {
         },
         remove: function (key) {
           try { if (area) area.removeItem(key); } catch (_error) { /* nothing stored */ }
+        },
+        // Every key that starts with prefix: what "clear" or an opt-out forgets.
+        removeAll: function (prefix) {
+          try {
+            if (!area) return;
+            Object.keys(area).forEach(function (key) {
+              if (key.indexOf(prefix) === 0) area.removeItem(key);
+            });
+          } catch (_error) { /* nothing stored */ }
         }
       };
     }

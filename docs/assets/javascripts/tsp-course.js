@@ -1,6 +1,7 @@
 /* Course "Trygg politiker": answering, feedback, module score, opt-in
    progress, the final test and the certificate it issues. Nothing leaves the browser; nothing is stored unless
-   the learner ticks the opt-in, and then only under the "tsp-course:" prefix. */
+   the learner ticks the opt-in, and then only under the "tsp-course:" prefix.
+   Each part of a course page is a component; words come from its JSON block. */
 (function () {
   "use strict";
 
@@ -14,42 +15,33 @@
   var state = {};
   var modules = {}; // "<module id>": {total: n, done: bool, first: n}
 
-  function storage() {
-    try { return window.localStorage; } catch (e) { return null; }
-  }
+  // The opt-in itself is written when the learner ticks it; everything else
+  // only while it is there. Earlier versions stored the opt-in and the name
+  // as plain text: the store reads them back as text.
+  var optIn = TSP.store("localStorage");
+  var store = TSP.store("localStorage", consented);
+  var overviews = [];
 
-  function consented() {
-    var s = storage();
-    return !!s && s.getItem(CONSENT) === "yes";
-  }
+  function consented() { return optIn.get(CONSENT) === "yes"; }
 
   function load() {
     if (!consented()) return;
-    try {
-      var saved = JSON.parse(storage().getItem(PROGRESS) || "{}");
-      state = saved.questions || {};
-      modules = saved.modules || {};
-    } catch (e) { state = {}; modules = {}; }
+    var saved = store.get(PROGRESS);
+    if (!saved || typeof saved !== "object") saved = {};
+    state = saved.questions || {};
+    modules = saved.modules || {};
   }
 
-  function save() {
-    if (!consented()) return;
-    storage().setItem(PROGRESS, JSON.stringify({ questions: state, modules: modules }));
+  function save() { store.set(PROGRESS, { questions: state, modules: modules }); }
+
+  function clearAll() { optIn.removeAll(PREFIX); }
+
+  function storedName() {
+    var name = store.get(NAME);
+    return name === null ? "" : String(name);
   }
 
-  function clearAll() {
-    var s = storage();
-    if (!s) return;
-    var keys = [];
-    for (var i = 0; i < s.length; i++) {
-      if (s.key(i).indexOf(PREFIX) === 0) keys.push(s.key(i));
-    }
-    keys.forEach(function (k) { s.removeItem(k); });
-  }
-
-  function fill(text, values) {
-    return text.replace(/\{(\w+)\}/g, function (m, k) { return k in values ? values[k] : m; });
-  }
+  var fill = TSP.fill;
 
   // The feedback goes into the form's aria-live region, so it is announced.
   function showFeedback(form, value) {
@@ -76,11 +68,12 @@
     var score = section.querySelector(".tsp-score");
     var reset = section.querySelector(".tsp-module-reset");
     var values = { solved: solved, first: first, total: total };
+    var ui = TSP.words(section);
     var done = solved === total;
     if (answered) {
       score.textContent = done
-        ? fill(section.getAttribute("data-tsp-done-text"), values)
-        : fill(section.getAttribute("data-tsp-score-text"), values);
+        ? fill(ui.done, values)
+        : fill(ui.score, values);
       reset.hidden = false;
     } else {
       score.textContent = "";
@@ -97,8 +90,7 @@
       event.preventDefault();
       var checked = form.querySelector("input[type=radio]:checked");
       if (!checked) {
-        form.querySelector(".tsp-feedback").textContent =
-          section.getAttribute("data-tsp-choose-text");
+        form.querySelector(".tsp-feedback").textContent = TSP.words(section).choose;
         return;
       }
       var right = showFeedback(form, checked.value);
@@ -120,7 +112,6 @@
   }
 
   function setupModule(section) {
-    section.classList.add("tsp-module--js");
     section.querySelectorAll("form.tsp-question").forEach(function (form) {
       setupQuestion(form, section);
     });
@@ -138,37 +129,37 @@
       if (first) first.focus();
     });
     updateScore(section);
+    save();
   }
 
-  function showStatuses() {
-    document.querySelectorAll("[data-tsp-status-text]").forEach(function (list) {
-      list.querySelectorAll("li[data-tsp-module]").forEach(function (item) {
-        var m = modules[item.getAttribute("data-tsp-module")];
-        var status = item.querySelector(".tsp-module-status");
-        status.textContent = m && m.done
-          ? fill(list.getAttribute("data-tsp-status-text"), m) : "";
-        item.classList.toggle("tsp-module-done", !!(m && m.done));
-      });
+  function showStatus(list) {
+    list.querySelectorAll("li[data-tsp-module]").forEach(function (item) {
+      var m = modules[item.getAttribute("data-tsp-module")];
+      var status = item.querySelector(".tsp-module-status");
+      status.textContent = m && m.done ? fill(TSP.words(list).done, m) : "";
+      item.classList.toggle("tsp-module-done", !!(m && m.done));
     });
   }
+
+  function showStatuses() { overviews.forEach(showStatus); }
 
   function setupProgress(box) {
     box.hidden = false;
     var optin = box.querySelector(".tsp-course-progress__optin");
     var status = box.querySelector(".tsp-course-progress__status");
     optin.checked = consented();
+    var ui = TSP.words(box);
     optin.addEventListener("change", function () {
-      var s = storage();
-      if (!s) return;
+      if (!optIn.available) return;
       if (optin.checked) {
-        s.setItem(CONSENT, "yes");
+        optIn.set(CONSENT, "yes");
         save();
         var name = document.getElementById("tsp-certificate-name");
-        if (name && name.value) s.setItem(NAME, name.value);
-        status.textContent = box.getAttribute("data-tsp-saved-text") || "";
+        if (name && name.value) store.set(NAME, name.value);
+        status.textContent = ui.saved || "";
       } else {
         clearAll();
-        status.textContent = box.getAttribute("data-tsp-cleared-text") || "";
+        status.textContent = ui.cleared || "";
       }
     });
     box.querySelector(".tsp-course-progress__clear").addEventListener("click", function () {
@@ -185,22 +176,21 @@
         updateScore(section);
       });
       showStatuses();
-      status.textContent = box.getAttribute("data-tsp-cleared-text") || "";
+      status.textContent = ui.cleared || "";
     });
   }
 
-  function setupCertificate(input) {
+  function setupCertificate(input, ui) {
     var target = document.querySelector(".tsp-certificate__name");
-    var empty = target.getAttribute("data-tsp-empty");
-    function show() { target.textContent = input.value.trim() || empty; }
-    if (consented()) input.value = storage().getItem(NAME) || "";
+    function show() { target.textContent = input.value.trim() || ui.name_blank; }
+    if (consented()) input.value = storedName();
     show();
     input.addEventListener("input", function () {
       show();
-      if (consented()) storage().setItem(NAME, input.value);
+      store.set(NAME, input.value);
     });
     var date = document.querySelector(".tsp-certificate__date");
-    date.textContent = new Date().toLocaleDateString(document.documentElement.lang || "sv");
+    date.textContent = new Date().toLocaleDateString(TSP.locale());
     var print = document.querySelector(".tsp-certificate-print");
     print.addEventListener("click", function () { window.print(); });
   }
@@ -218,6 +208,7 @@
       total: parseInt(box.getAttribute("data-tsp-total"), 10)
     };
     var drawn = [];
+    var ui = TSP.words(box);
 
     function draw() {
       form.reset();
@@ -248,18 +239,15 @@
         else if (checked.value === question.getAttribute("data-tsp-right")) values.score++;
       });
       if (missing.length) {
-        result.textContent = fill(box.getAttribute("data-tsp-unanswered-text"),
-          { missing: missing.join(", ") });
+        result.textContent = fill(ui.unanswered, { missing: missing.join(", ") });
         return;
       }
       drawn.forEach(function (question) { question.querySelector("fieldset").disabled = true; });
       check.hidden = true;
       var passed = values.score >= values.pass;
-      result.textContent = fill(box.getAttribute(
-        passed ? "data-tsp-passed-text" : "data-tsp-failed-text"), values);
+      result.textContent = fill(passed ? ui.passed : ui.failed, values);
       if (passed) {
-        var score = document.querySelector(".tsp-certificate__score");
-        score.textContent = fill(score.getAttribute("data-tsp-score-text"), values);
+        document.querySelector(".tsp-certificate__score").textContent = fill(ui.certificate_score, values);
         document.querySelectorAll(".tsp-certificate-form, .tsp-certificate").forEach(
           function (part) { part.hidden = false; });
         document.getElementById("tsp-certificate-name").focus();
@@ -275,21 +263,18 @@
     });
   }
 
-  function init() {
-    load();
-    document.documentElement.classList.add("tsp-js");
-    document.querySelectorAll("section.tsp-module").forEach(setupModule);
-    save();
-    showStatuses();
-    document.querySelectorAll(".tsp-course-progress").forEach(setupProgress);
-    document.querySelectorAll(".tsp-final-test").forEach(setupFinalTest);
+  // In this order, as the core runs components in the order they are named:
+  // the modules count the scores that the overview and the progress box show.
+  load();
+  TSP.component("course-module", setupModule);
+  TSP.component("course-overview", function (list) {
+    overviews.push(list);
+    showStatus(list);
+  });
+  TSP.component("course-progress", setupProgress);
+  TSP.component("final-test", function (box) {
+    setupFinalTest(box);
     var name = document.getElementById("tsp-certificate-name");
-    if (name) setupCertificate(name);
-  }
-
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+    if (name) setupCertificate(name, TSP.words(box));
+  });
 })();

@@ -3,24 +3,23 @@
    controls or counter. The speaker view opens a second window with the
    current slide, its notes and the next slide. Arrow keys, PageUp/PageDown,
    space, Home/End, in either window; Esc leaves. Without this script (and in
-   print) all slides show in order as handouts. */
+   print) all slides show in order as handouts. Words come from the
+   component's JSON block (data/strings.yml). */
 (function () {
   "use strict";
 
-  function setup(deck) {
+  TSP.component("slides", function (deck) {
     var slides = Array.prototype.slice.call(deck.querySelectorAll(".tsp-slide"));
     var nav = deck.querySelector(".tsp-slides__nav");
     var status = deck.querySelector(".tsp-slides__status");
     var start = deck.querySelector(".tsp-slides__start");
-    var counter = deck.getAttribute("data-tsp-counter-text");
+    var ui = TSP.words(deck);
     var current = 0;
     var active = false;
     var speaker = null;
 
     function position() {
-      return counter
-        .replace("{index}", String(current + 1))
-        .replace("{count}", String(slides.length));
+      return TSP.fill(ui.counter, { index: current + 1, count: slides.length });
     }
 
     function show(index) {
@@ -54,7 +53,7 @@
       var parts = [heading, copy(doc, slides[current], true)];
       if (current + 1 < slides.length) {
         var next = doc.createElement("h2");
-        next.textContent = deck.getAttribute("data-tsp-next-text");
+        next.textContent = ui.next;
         parts.push(next, copy(doc, slides[current + 1], false));
       }
       doc.body.replaceChildren.apply(doc.body, parts);
@@ -64,8 +63,8 @@
       if (!active) enter(current);
       speaker = window.open("", "tsp-speaker", "popup,width=900,height=700");
       if (!speaker) return;
-      speaker.document.documentElement.lang = document.documentElement.lang;
-      speaker.document.title = deck.getAttribute("data-tsp-speaker-title");
+      speaker.document.documentElement.lang = TSP.lang();
+      speaker.document.title = ui.speaker_title;
       speaker.document.addEventListener("keydown", onKey);
       showSpeaker();
     }
@@ -132,7 +131,5 @@
 
     var match = /^#bild-(\d+)$/.exec(window.location.hash);
     if (match) enter(parseInt(match[1], 10) - 1);
-  }
-
-  document.querySelectorAll(".tsp-slides").forEach(setup);
+  });
 })();

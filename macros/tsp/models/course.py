@@ -8,6 +8,7 @@ reported by ``problems()`` with file and line.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 import math
 import re
 from pathlib import Path
@@ -191,8 +192,10 @@ class Course(Strict):
                     for loc, number in numbered
                     if number is not None and number not in self.situation_numbers]
         if self.docs_dir is not None and self.languages is not None:
+            pages: dict[Path, str] = {}  # each page read once for all its links
             for loc, link in self.links():
-                message = link_problem(self.docs_dir, self.languages, link, self.macro_anchors)
+                message = link_problem(self.docs_dir, self.languages, link, self.macro_anchors,
+                                       pages)
                 if message:
                     out.append((loc, message))
         return out
@@ -292,8 +295,11 @@ def split(path: str) -> tuple[str, str]:
 
 
 def link_problem(docs_dir: Path, languages: Languages, path: str,
-                 macro_anchors: Mapping[str, Optional[frozenset[str]]] = {}) -> str:
-    """Why path does not resolve in every language, or '' if it does."""
+                 macro_anchors: Mapping[str, Optional[frozenset[str]]] = {},
+                 pages: Optional[dict[Path, str]] = None) -> str:
+    """Why path does not resolve in every language, or '' if it does (pages:
+    the texts already read, by path, filled in as it reads)."""
+    pages = {} if pages is None else pages
     page, anchor = split(path)
     # A file name has at most 255 bytes: longer ones would fail in is_file().
     if (not page.endswith(".md") or page.startswith("/") or ".." in page.split("/")
@@ -301,9 +307,11 @@ def link_problem(docs_dir: Path, languages: Languages, path: str,
         return f"'{quoted(path)}' must be a docs path like planen/3-hantera.md"
     for lang in languages:
         source = docs_dir / languages.source(page, lang)
-        if not source.is_file():
-            return f"the page docs/{languages.source(page, lang)} does not exist"
-        markdown = source.read_text(encoding="utf-8")
+        if source not in pages:
+            if not source.is_file():
+                return f"the page docs/{languages.source(page, lang)} does not exist"
+            pages[source] = source.read_text(encoding="utf-8")
+        markdown = pages[source]
         written = called_macro_anchors(markdown, macro_anchors)
         if anchor and (written is None or anchor in written):
             continue
@@ -317,6 +325,7 @@ FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*(\{:?[^}\n]*\})?\s*$", re.MULTILINE)
 
 
+@lru_cache(maxsize=4096)
 def heading(markdown: str, anchor: str = "") -> str:
     """Text of the heading with {#anchor}; for an anchor on another block
     (a table row, a list), or no anchor, the page's level-1 heading."""

@@ -163,6 +163,10 @@ class _BoundedComposer(Composer):
             self._depth -= 1
 
 
+# libyaml's safe loader where PyYAML has it (front matter, tests): the same
+# result as yaml.safe_load, many times faster.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 try:
     from yaml.cyaml import CParser
 except ImportError:  # pragma: no cover (PyYAML built without libyaml)

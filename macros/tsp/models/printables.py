@@ -19,7 +19,7 @@ from pydantic import AfterValidator, Field, PositiveInt
 from ..languages import Languages
 from .base import Loc, NonEmptyStr, Strict, Text, duplicates
 from .contacts import Contacts, contact_views, number_views
-from .datafile import quoted
+from .datafile import SAFE_LOADER, quoted
 from .incident import Incident, blank_checklist, form_view
 from .routine import Identifier, Routine
 from .situations import Situations
@@ -125,7 +125,7 @@ def page_source(docs: Path, page: str, lang: str, languages: Languages) -> Path 
 def _front_matter(source: Path) -> dict:
     match = FRONT_MATTER.match(source.read_text(encoding="utf-8"))
     try:
-        meta = yaml.safe_load(match.group(1)) if match else None
+        meta = yaml.load(match.group(1), Loader=SAFE_LOADER) if match else None
     except yaml.YAMLError:
         return {}  # the build reports the page's own front matter
     return meta if isinstance(meta, dict) else {}

@@ -128,12 +128,18 @@ def macro_arguments(root: Path, macro: str) -> tuple[tuple[str, str], ...]:
         source = path.read_text(encoding="utf-8")
         if "render_macros: true" not in source or macro not in source:
             continue
-        try:
-            tree = _PAGES.parse(source)
-        except jinja2.TemplateSyntaxError:
-            continue  # the build itself reports it, with the page
-        for call in tree.find_all(nodes.Call):
-            if (isinstance(call.node, nodes.Name) and call.node.name == macro and call.args
-                    and isinstance(call.args[0], nodes.Const)):
-                found.append((path.relative_to(root).as_posix(), str(call.args[0].value)))
+        rel = path.relative_to(root).as_posix()
+        found += [(rel, argument) for argument in _first_arguments(source, macro)]
     return tuple(found)
+
+
+@lru_cache(maxsize=1024)
+def _first_arguments(source: str, macro: str) -> tuple[str, ...]:
+    """The written-out first argument of each `{{ macro("…") }}` in one page."""
+    try:
+        tree = _PAGES.parse(source)
+    except jinja2.TemplateSyntaxError:
+        return ()  # the build itself reports it, with the page
+    return tuple(str(call.args[0].value) for call in tree.find_all(nodes.Call)
+                 if isinstance(call.node, nodes.Name) and call.node.name == macro and call.args
+                 and isinstance(call.args[0], nodes.Const))
