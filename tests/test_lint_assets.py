@@ -7,7 +7,8 @@ import re
 import subprocess
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import ROOT
+
 BIOME = ROOT / "tests" / "gates" / "node_modules" / ".bin" / "biome"
 ASSETS = ROOT / "docs" / "assets"
 
