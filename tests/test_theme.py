@@ -174,6 +174,13 @@ CONTRAST_PAIRS = [
     ("--tsp-focus-color", "--tsp-color-footer", 3),
     ("--tsp-focus-edge", "--tsp-color-background", 3),
     ("--tsp-focus-color", "--tsp-color-danger", 3),
+    ("--tsp-color-danger-dark", "--tsp-color-danger-surface", 4.5),
+    ("--tsp-color-text", "--tsp-color-danger-surface", 4.5),
+    ("--tsp-color-text", "--tsp-color-success-surface", 4.5),
+    ("--tsp-color-success", "--tsp-color-background", 4.5),
+    ("--tsp-color-info", "--tsp-color-background", 4.5),
+    ("--tsp-color-text", "--tsp-color-info-surface", 4.5),
+    ("--tsp-chart-none", "--tsp-color-background", 4.5),
 ]
 
 

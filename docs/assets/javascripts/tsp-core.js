@@ -6,6 +6,7 @@
    4. Storage only through TSP.store(kind, allowed): nothing is written unless allowed() says yes.
    5. Language from TSP.lang(), TSP.locale(), TSP.locales() (<html> attributes), never a list in code.
    Controls that need JavaScript carry .tsp-js-only: CSS hides them until <html> has .tsp-js. */
+// biome-ignore lint/correctness/noUnusedVariables: the global that every other script uses
 var TSP = (function () {
   "use strict";
   var html = document.documentElement;
@@ -58,21 +59,21 @@ var TSP = (function () {
     // that is not JSON (plain text stored by earlier versions) comes back as text.
     store: function (kind, allowed) {
       var area = null;
-      try { area = window[kind]; } catch (e) { area = null; }
+      try { area = window[kind]; } catch (_error) { area = null; }
       return {
         available: area !== null,
         get: function (key) {
           var text = null;
-          try { text = area && area.getItem(key); } catch (e) { return null; }
+          try { text = area && area.getItem(key); } catch (_error) { return null; }
           if (!text) return null;
-          try { return JSON.parse(text); } catch (e) { return text; }
+          try { return JSON.parse(text); } catch (_error) { return text; }
         },
         set: function (key, value) {
           if (!area || (allowed && !allowed())) return false;
-          try { area.setItem(key, JSON.stringify(value)); return true; } catch (e) { return false; }
+          try { area.setItem(key, JSON.stringify(value)); return true; } catch (_error) { return false; }
         },
         remove: function (key) {
-          try { if (area) area.removeItem(key); } catch (e) { /* nothing stored */ }
+          try { if (area) area.removeItem(key); } catch (_error) { /* nothing stored */ }
         },
         // Every key that starts with prefix: what "clear" or an opt-out forgets.
         removeAll: function (prefix) {
@@ -81,7 +82,7 @@ var TSP = (function () {
             Object.keys(area).forEach(function (key) {
               if (key.indexOf(prefix) === 0) area.removeItem(key);
             });
-          } catch (e) { /* nothing stored */ }
+          } catch (_error) { /* nothing stored */ }
         }
       };
     }

@@ -389,7 +389,7 @@
       }
       file.text().then(function (content) {
         var data;
-        try { data = JSON.parse(content); } catch (e) { data = null; }
+        try { data = JSON.parse(content); } catch (_error) { data = null; }
         var found = problem(data);
         if (found) {
           announce(found, { file: file.name, version: data && data.version, supported: VERSION });

@@ -100,7 +100,7 @@
       var exported = new Date(data.exported);
       reports.push({
         date: date,
-        year: date ? date.y : (isNaN(exported) ? null : exported.getFullYear()),
+        year: date ? date.y : (Number.isNaN(exported.getTime()) ? null : exported.getFullYear()),
         answers: answers
       });
       return true;
@@ -115,7 +115,7 @@
         }
         return file.text().then(function (content) {
           var data;
-          try { data = JSON.parse(content); } catch (e) { data = null; }
+          try { data = JSON.parse(content); } catch (_error) { data = null; }
           var found = problem(data);
           if (found) {
             problems.push(say(found, { file: file.name, version: data && data.version }));
