@@ -86,7 +86,11 @@ GUESS = {"site_audit": 120.0, "site_pdfs": 30.0, "project_copy": 8.0, "site_copy
 
 def group_of(item) -> str:
     used = set(getattr(item, "fixturenames", ()))
-    return next((name for name in SHARED_FIXTURES if name in used), item.nodeid.split("::")[0])
+    name = next((name for name in SHARED_FIXTURES if name in used), None)
+    if name is None:
+        return item.nodeid.split("::")[0]
+    callspec = getattr(item, "callspec", None)  # a fixture in parts: one group a part
+    return f"{name}[{callspec.params[name]}]" if callspec and name in callspec.params else name
 
 
 def guess_seconds(item) -> float:
@@ -338,12 +342,31 @@ def serve_dir():
         server.shutdown()
 
 
-@pytest.fixture(scope="session")
-def site_audit(browser, browser_context_args, site_url, site_dir, html_pages):
-    """One pass of real Chromium over every page: privacy/CSP watch, axe at two
-    widths, keyboard and 320 px reflow in the widest common font (DejaVu Sans,
-    whatever the machine's default is). {gate: [problems]} for the gate tests."""
-    from gates.browser import WIDTHS, Watch, add_axe, axe_violations, layout_key, page_url
+# The page audit in parts, each a group of its own that a worker runs whole,
+# side by side with the others.
+AUDIT_PARTS = 2
+
+
+def audit_plan(site_dir: Path, html_pages: list[Path]) -> list[tuple[Path, list]]:
+    """(page, widths) for every page: axe at phone width on every page, at
+    desktop width on the first page of each layout."""
+    from gates.browser import WIDTHS, layout_key
+
+    plan, layouts = [], set()
+    for path in html_pages:
+        key = layout_key(_soup(path))
+        plan.append((path, WIDTHS if key not in layouts else WIDTHS[:1]))
+        layouts.add(key)
+    return plan
+
+
+@pytest.fixture(scope="session", params=range(AUDIT_PARTS), ids=lambda i: f"part{i + 1}")
+def site_audit(request, browser, browser_context_args, site_url, site_dir, html_pages):
+    """One pass of real Chromium over every page of one part (every
+    AUDIT_PARTS-th page): privacy/CSP watch, axe (audit_plan), keyboard and
+    320 px reflow in the widest common font (DejaVu Sans, whatever the
+    machine's default is). {gate: [problems]} for the gate tests."""
+    from gates.browser import Watch, add_axe, axe_violations, page_url
     from gates.keyboard import keyboard_problems
     from gates.reflow import force_widest_font, header_problems
 
@@ -354,14 +377,10 @@ def site_audit(browser, browser_context_args, site_url, site_dir, html_pages):
     page = context.new_page()
     add_axe(page)
     watch = Watch(page, site_url)
-    found = {"privacy": [], "axe": [], "keyboard": []}
-    layouts = set()
-    for path in html_pages:
-        # axe at phone width on every page; at desktop width once per layout.
-        key = layout_key(_soup(path))
-        widths = WIDTHS if key not in layouts else WIDTHS[:1]
-        layouts.add(key)
+    found = {"privacy": [], "axe": [], "keyboard": [], "pages": []}
+    for path, widths in audit_plan(site_dir, html_pages)[request.param::AUDIT_PARTS]:
         url = page_url(site_url, site_dir, path)
+        found["pages"].append(path)
         found["privacy"] += watch.visit(url, settle=False)
         if page.locator(".tsp-plan-toc").count():  # audit the whole plan once assembled
             page.wait_for_selector('html[data-tsp-print="ready"]', state="attached")
