@@ -94,7 +94,7 @@ check: $(TEST_STAMP)
 # On JOBS workers (pytest-xdist; JOBS=0 runs in this process), the groups of
 # tests/conftest.py each whole on one worker. The slowest tests are listed at
 # the end, to see where the time goes.
-JOBS ?= 2
+JOBS ?= 4
 test: $(TEST_STAMP) $(SYS_STAMP) $(VNU_JAR)
 	@$(call timed,test,$(BIN)/python -m pytest -c tests/pytest.ini --rootdir . \
 		-n $(JOBS) --durations=40)
