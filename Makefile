@@ -47,8 +47,9 @@ $(SYS_STAMP): .ci/system-deps | $(BIN)/python
 	@bash .ci/system-deps
 	touch $@
 
-# The Nu HTML Checker, pinned in tests/gates/package(-lock).json; run with
-# Debian's Java (its install script, which would fetch a Java, is skipped).
+# The Nu HTML Checker and Biome, pinned in tests/gates/package(-lock).json; the
+# checker runs with Debian's Java (its install script, which would fetch a Java,
+# is skipped).
 $(VNU_JAR): tests/gates/package.json tests/gates/package-lock.json
 	cd tests/gates && npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
@@ -88,7 +89,8 @@ timed = echo '$(2)'; load=$$(cut -d' ' -f1 /proc/loadavg); start=$$EPOCHREALTIME
 	( $(2) ); code=$$?; \
 	printf '%s\t%s\t%s\t%s\t%s\n' $(1) "$$start" "$$EPOCHREALTIME" $$code "$$load" >> $(TIMES); \
 	exit $$code
-check: $(TEST_STAMP)
+# (The lint of the stylesheets and scripts needs Biome from tests/gates.)
+check: $(TEST_STAMP) $(VNU_JAR)
 	@$(call timed,check,$(CHECK))
 
 # On JOBS workers (pytest-xdist; JOBS=0 runs in this process), the groups of
