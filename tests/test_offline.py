@@ -8,7 +8,6 @@ import gzip
 import hashlib
 import http.server
 import json
-import re
 import threading
 
 import pytest
@@ -17,10 +16,10 @@ from playwright.sync_api import expect
 from conftest import ROOT, run_build, wait_until
 from macros.tsp.models.loader import load_strings
 from macros.tsp.models.situations import load_situations
+from macros.tsp.steps.precache import written_manifest
 
 STRINGS = load_strings()
 
-MARKER = re.compile(r"const PRECACHE\s*=\s*")
 # Every situation of data/situations.yml, by its page.
 SITUATIONS = [situation.url for situation in load_situations().situations]
 OFFLINE_PAGES = ["", "akut/", "om-nagot-har-hant/", "planen/bilaga-5/", *SITUATIONS]
@@ -30,9 +29,7 @@ PRECACHE_BUDGET = 600 * 1024  # gzip bytes the first visit may download in the b
 
 def precache_of(site) -> dict:
     """The manifest the build wrote into sw.js."""
-    source = (site / "sw.js").read_text(encoding="utf-8")
-    start = MARKER.search(source).end()
-    return json.JSONDecoder().raw_decode(source, start)[0]
+    return written_manifest(site)
 
 
 def sri(path) -> str:

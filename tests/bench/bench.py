@@ -12,7 +12,6 @@ A benchmark, not a test: it prints figures and the targets beside them.
 from __future__ import annotations
 
 import gzip
-import json
 import os
 import sys
 import tempfile
@@ -21,6 +20,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gzip_server import serve  # noqa: E402
+
+from macros.tsp.steps.precache import written_manifest  # noqa: E402
 from measure import (LIGHTHOUSE, ROOT, baseline_config, build_seconds,  # noqa: E402
                      build_site, lighthouse, page_weights)
 
@@ -39,9 +40,7 @@ def kib(n: float) -> str:
 
 def precache_kib(site: Path) -> str:
     """What the service worker downloads once, in the background, gzipped."""
-    source = (site / "sw.js").read_text(encoding="utf-8")
-    start = source.index("const PRECACHE = ") + len("const PRECACHE = ")
-    manifest = json.JSONDecoder().raw_decode(source, start)[0]
+    manifest = written_manifest(site)
     total = sum(len(gzip.compress((site / rel).read_bytes(), 6)) for rel, _ in manifest["files"])
     return (f"{len(manifest['files'])} files, {kib(total)} gzip "
             f"({len(manifest['lazy'])} more cached when first opened)")

@@ -138,3 +138,15 @@ def write_worker(site_dir: Path, template: str, **options) -> dict:
     worker = rjsmin.jsmin(template.replace(MARKER, json.dumps(manifest, separators=(",", ":"))))
     (site_dir / WORKER).write_text(worker, encoding="utf-8")
     return manifest
+
+
+WRITTEN = re.compile(r"const PRECACHE\s*=\s*")
+
+
+def written_manifest(site_dir: Path) -> dict:
+    """The manifest write_worker put into site_dir/sw.js (`const PRECACHE = {…}`)."""
+    source = (site_dir / WORKER).read_text(encoding="utf-8")
+    found = WRITTEN.search(source)
+    if found is None:
+        raise WorkerTemplateError(f"{WORKER} holds no `const PRECACHE = ` manifest")
+    return json.JSONDecoder().raw_decode(source, found.end())[0]
