@@ -325,7 +325,9 @@ FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*(\{:?[^}\n]*\})?\s*$", re.MULTILINE)
 
 
-@lru_cache(maxsize=4096)
+# Keyed by the page's whole text: a small cache, so a long `make serve` keeps
+# few old versions of the pages in memory.
+@lru_cache(maxsize=256)
 def heading(markdown: str, anchor: str = "") -> str:
     """Text of the heading with {#anchor}; for an anchor on another block
     (a table row, a list), or no anchor, the page's level-1 heading."""
